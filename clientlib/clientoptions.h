@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#ifndef INFLUX_CLIENTOPTIONS_H
+#define INFLUX_CLIENTOPTIONS_H
+
+#include "error.h"
+
+#include <QtCore/QList>
+#include <QtCore/QUrl>
+#include <QtCore/QVariantMap>
+
+#include <chrono>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Influx {
+
+using namespace std::chrono_literals;
+
+// How a Client is configured once: every option of the reference client plus a token.
+// Credentials never go into a URL: username/password are sent as HTTP Basic authentication and
+// a token as "Authorization: Token <token>" (InfluxDB 2.x/3.x v1 API); the token wins when both
+// are set.
+struct ClientOptions
+{
+    // Tried in order; the last one that answered goes first next time (ordered failover).
+    QList<QUrl> baseUrls { QUrl(QStringLiteral("http://localhost:8086")) };
+    QString database;
+    QString username;
+    QString password;
+    QString token;
+    QString retentionPolicy; // sent as "rp" on writes and queries when not empty
+    std::optional<Consistency> consistency; // writes
+    std::optional<Precision> precision; // writes; absent = nanoseconds
+    std::optional<Precision> epoch; // queries; absent = RFC 3339 time strings
+    bool chunked = true; // queries stream as newline-separated JSON documents
+    int chunkSize = 0; // rows per chunk; 0 = the server's default (10000)
+    // Covers the wait for a response and any stall while it streams; a long result that keeps
+    // arriving is not cut off. 0 disables it.
+    std::chrono::milliseconds timeout = 60s;
+    // Used when set (not owned, must outlive the Client); otherwise the Client owns one.
+    QNetworkAccessManager *networkAccessManager = nullptr;
+
+    // Normalises base URLs (trailing '/' removed) and checks them (http or https, with a host).
+    // Returns the first problem found, or no error.
+    Error validate() const;
+
+    // Reads options from text, as settings files and command lines hold them. Keys: baseUrls
+    // (string or list), database, username, password, token, retentionPolicy, consistency,
+    // precision, epoch, chunked (bool), chunkSize, timeout (seconds). Invalid values give an
+    // InvalidArgument Error with the reference client's messages, e.g.
+    // `precision must be one of "n", "u", "ms", "s", "m", "h" or None`.
+    static ClientOptions fromVariantMap(const QVariantMap &map, Error *error);
+};
+
+// The reference client's validation messages, shared by every place that parses options.
+std::optional<Consistency> parseConsistencyOption(const QString &text, Error *error);
+std::optional<Precision> parsePrecisionOption(const QString &text, Error *error);
+std::optional<Precision> parseEpochOption(const QString &text, Error *error);
+
+// Per-call overrides for queries. An unset member keeps the client's default; an override
+// never removes a default.
+struct QueryOptions
+{
+    std::optional<QString> database;
+    std::optional<QString> username;
+    std::optional<QString> password;
+    std::optional<QString> token;
+    std::optional<QString> retentionPolicy;
+    std::optional<Precision> epoch;
+    std::optional<bool> chunked;
+    std::optional<int> chunkSize; // a size implies chunked
+    // "GET" or "POST"; unset = GET only when every statement is read-only.
+    std::optional<QByteArray> httpVerb;
+};
+
+// Per-call overrides for writes.
+struct WriteOptions
+{
+    std::optional<QString> database;
+    std::optional<QString> username;
+    std::optional<QString> password;
+    std::optional<QString> token;
+    std::optional<QString> retentionPolicy;
+    std::optional<Consistency> consistency;
+    std::optional<Precision> precision;
+};
+
+} // namespace Influx
+
+#endif // INFLUX_CLIENTOPTIONS_H

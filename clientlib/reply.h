@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#ifndef INFLUX_REPLY_H
+#define INFLUX_REPLY_H
+
+#include "datapoint.h"
+#include "error.h"
+#include "queryresult.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+
+#include <chrono>
+#include <memory>
+
+namespace Influx {
+
+class Client;
+class RequestDispatcher;
+
+// The common part of every operation's reply, in the QNetworkReply style.
+//
+// Ownership: the caller owns the reply (it is also a child of the Client, so it cannot outlive
+// it). Delete it with deleteLater() once finished() was emitted, never with delete inside a slot
+// connected to one of its signals; or let the client do it with Client::setAutoDeleteReplies().
+//
+// finished() is emitted exactly once, after success, failure or abort(), and always from the
+// event loop (never from inside the call that created the reply).
+class Reply : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Reply)
+public:
+    ~Reply() override;
+
+    bool isFinished() const;
+    bool isRunning() const { return !isFinished(); }
+    bool isSuccess() const { return isFinished() && !error().isError(); }
+    Error error() const;
+    // The base URL of the server that answered (empty until one did).
+    QUrl serverUrl() const;
+    int httpStatus() const;
+
+    // Runs a local event loop until finished() or msecs elapsed (-1: no limit). For scripts
+    // and tests; a GUI never waits, it connects to finished().
+    bool waitForFinished(int msecs = -1);
+
+public Q_SLOTS:
+    // Cancels the request. The reply finishes with an Error of kind Aborted (unless it already
+    // finished). Safe to call at any time.
+    void abort();
+
+Q_SIGNALS:
+    void finished(Influx::Reply *reply);
+    void errorOccurred(const Influx::Error &error);
+    // Bytes of the request body sent / of the response received so far (-1 total = unknown).
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+
+protected:
+    explicit Reply(Client *client);
+    void setError(const Error &error);
+    // Marks the reply finished and emits errorOccurred() (on error) and finished().
+    void finish();
+    // Subclasses interpret the response; the base class has taken care of HTTP status errors.
+    virtual void handleHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers);
+    virtual void handleBody(const QByteArray &bytes);
+    virtual void handleEnd(); // called once the whole body arrived; default: finish()
+    virtual void handleAbort() { }
+
+private:
+    friend class Client;
+    friend class RequestDispatcher;
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// Result of Client::ping().
+class PingReply : public Reply
+{
+    Q_OBJECT
+public:
+    // The X-Influxdb-Version header, e.g. "1.6.7~rc0".
+    QString version() const { return m_version; }
+    // X-Influxdb-Build ("OSS", "ENT", ...), empty when absent.
+    QString build() const { return m_build; }
+    // From sending the request to receiving the response headers.
+    std::chrono::microseconds roundTripTime() const { return m_roundTrip; }
+
+private:
+    friend class Client;
+    using Reply::Reply;
+    void handleHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers) override;
+    void handleEnd() override;
+    QString m_version;
+    QString m_build;
+    std::chrono::microseconds m_roundTrip { 0 };
+};
+
+// Result of Client::write(), writeMany() and writeLines(). A failed write keeps the points
+// and tells which ones the server rejected and why.
+class WriteReply : public Reply
+{
+    Q_OBJECT
+public:
+    qsizetype pointCount() const { return m_lineCount; }
+    // The points given to write()/writeMany() (empty for writeLines()).
+    QList<DataPoint> points() const { return m_points; }
+    // The line-protocol body that was sent.
+    QByteArray body() const { return m_body; }
+    // 0-based indexes (points or body lines) the server named as unparsable or rejected, in
+    // order. Empty when the server's message names no line (the whole batch failed).
+    QList<qsizetype> failedLines() const { return m_failedLines; }
+    // For "partial write: ... dropped=N", N; otherwise 0.
+    qsizetype droppedCount() const { return m_dropped; }
+
+private:
+    friend class Client;
+    using Reply::Reply;
+    void handleEnd() override;
+    void analyseFailure();
+    QList<DataPoint> m_points;
+    QByteArray m_body;
+    qsizetype m_lineCount = 0;
+    QList<qsizetype> m_failedLines;
+    qsizetype m_dropped = 0;
+};
+
+class QueryDecoder;
+
+// Result of Client::rawQuery() and SelectQuery::execute(). The response is decoded off the GUI
+// thread as it arrives; the reply reports each new piece and keeps the merged result.
+class QueryReply : public Reply
+{
+    Q_OBJECT
+public:
+    ~QueryReply() override;
+
+    QString query() const { return m_query; }
+    // The result so far (complete once finished()). Pieces of a series split over chunks are
+    // already merged.
+    QueryResult result() const { return m_result; }
+    qint64 rowCount() const { return m_rows; }
+
+Q_SIGNALS:
+    // Rows were appended to series seriesIndex of statement statementIndex: rows
+    // [firstRow, firstRow + count) are new. A new series starts with firstRow == 0.
+    void rowsReceived(int statementIndex, int seriesIndex, qsizetype firstRow, qsizetype count);
+    // A statement result is complete (its series, messages and error are final).
+    void statementFinished(int statementIndex);
+    // Rows decoded so far, over all statements.
+    void progress(qint64 rows);
+
+private:
+    friend class Client;
+    QueryReply(Client *client, const QString &query);
+    void handleBody(const QByteArray &bytes) override;
+    void handleEnd() override;
+    void handleAbort() override;
+    void mergeDecoded(const QList<StatementResult> &pieces, const QList<bool> &partialFlags);
+
+    QString m_query;
+    QueryResult m_result;
+    qint64 m_rows = 0;
+    QueryDecoder *m_decoder = nullptr;
+};
+
+} // namespace Influx
+
+#endif // INFLUX_REPLY_H
