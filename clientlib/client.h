@@ -11,7 +11,13 @@
 
 #include <memory>
 
+QT_BEGIN_NAMESPACE
+class QThread;
+QT_END_NAMESPACE
+
 namespace Influx {
+
+struct RequestSpec;
 
 // An asynchronous InfluxDB 1.x HTTP client (also InfluxDB 2.x/3.x through their v1 API).
 // Configured once with ClientOptions; every operation returns a reply object whose signals
@@ -69,6 +75,11 @@ Q_SIGNALS:
 
 private:
     friend class Reply;
+    friend class QueryReply;
+    QThread *decoderThread();
+    WriteReply *writeBody(const QByteArray &body, const WriteOptions &options,
+                          const Error &validation);
+    void startRequest(Reply *reply, const RequestSpec &spec);
     struct Private;
     std::unique_ptr<Private> d;
 };

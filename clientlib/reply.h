@@ -58,18 +58,25 @@ Q_SIGNALS:
 
 protected:
     explicit Reply(Client *client);
-    void setError(const Error &error);
+    Client *client() const;
+    RequestDispatcher *dispatcher() const;
+    // Fails the reply: stops the request and any decoding (handleAbort()), then finish().
+    void failWith(const Error &error);
     // Marks the reply finished and emits errorOccurred() (on error) and finished().
     void finish();
     // Subclasses interpret the response; the base class has taken care of HTTP status errors.
     virtual void handleHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers);
     virtual void handleBody(const QByteArray &bytes);
     virtual void handleEnd(); // called once the whole body arrived; default: finish()
-    virtual void handleAbort() { }
+    // The reply is about to fail with error (which may be amended); stop any work in progress.
+    virtual void handleFailure(Error &error) { Q_UNUSED(error) }
 
 private:
     friend class Client;
     friend class RequestDispatcher;
+    void setServer(const QUrl &url, int httpStatus);
+    // Sends the request (called by Client once the reply is set up).
+    void send(RequestDispatcher *dispatcher);
     struct Private;
     std::unique_ptr<Private> d;
 };
@@ -116,8 +123,7 @@ public:
 private:
     friend class Client;
     using Reply::Reply;
-    void handleEnd() override;
-    void analyseFailure();
+    void handleFailure(Error &error) override;
     QList<DataPoint> m_points;
     QByteArray m_body;
     qsizetype m_lineCount = 0;
@@ -126,6 +132,8 @@ private:
 };
 
 class QueryDecoder;
+class ResultMerger;
+struct DecodedBatch;
 
 // Result of Client::rawQuery() and SelectQuery::execute(). The response is decoded off the GUI
 // thread as it arrives; the reply reports each new piece and keeps the merged result.
@@ -138,7 +146,7 @@ public:
     QString query() const { return m_query; }
     // The result so far (complete once finished()). Pieces of a series split over chunks are
     // already merged.
-    QueryResult result() const { return m_result; }
+    QueryResult result() const;
     qint64 rowCount() const { return m_rows; }
 
 Q_SIGNALS:
@@ -155,11 +163,11 @@ private:
     QueryReply(Client *client, const QString &query);
     void handleBody(const QByteArray &bytes) override;
     void handleEnd() override;
-    void handleAbort() override;
-    void mergeDecoded(const QList<StatementResult> &pieces, const QList<bool> &partialFlags);
+    void handleFailure(Error &error) override;
+    void onDecoded(const Influx::DecodedBatch &batch);
 
     QString m_query;
-    QueryResult m_result;
+    std::unique_ptr<ResultMerger> m_merger;
     qint64 m_rows = 0;
     QueryDecoder *m_decoder = nullptr;
 };

@@ -1,1 +1,90 @@
 // SPDX-License-Identifier: MIT
+#ifndef INFLUX_REQUESTDISPATCHER_H
+#define INFLUX_REQUESTDISPATCHER_H
+
+#include "error.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkReply>
+
+#include <chrono>
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Influx {
+
+class Reply;
+
+// What to send, independent of which base URL receives it.
+struct RequestSpec
+{
+    QByteArray method; // "GET" or "POST"
+    QString path; // "/ping", "/query", "/write"
+    QByteArray urlQuery; // already percent-encoded, without '?'
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray authorization; // complete header value, or empty
+    std::chrono::milliseconds timeout { 0 };
+};
+
+// Sends one request with the reference client's ordered failover (spec §4.2): base URLs are
+// tried in order; only connection-class failures (refused, unknown host, reset before any
+// response) move on to the next URL; any HTTP response — whatever its status — ends the search
+// and its URL goes to the front of the client's list. Status handling follows §4.4.
+// Internal: owned by the Reply it serves.
+class RequestDispatcher : public QObject
+{
+    Q_OBJECT
+public:
+    using PromoteFunction = std::function<void(const QUrl &)>;
+
+    RequestDispatcher(Reply *reply, QNetworkAccessManager *manager, const RequestSpec &spec,
+                      const QList<QUrl> &baseUrls, PromoteFunction promote);
+    ~RequestDispatcher() override;
+
+    void start();
+    // Fails the reply with an Aborted error.
+    void abort();
+    // Stops silently (the reply already knows why).
+    void cancel();
+    // Time from sending to the response headers of the attempt that answered.
+    std::chrono::microseconds roundTripTime() const { return m_roundTrip; }
+
+private:
+    void tryUrl(qsizetype index);
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onTimeout();
+    void fail(const Error &error);
+    void releaseNetworkReply();
+    Error errorFromStatus(const QByteArray &body) const;
+    static bool isConnectionError(QNetworkReply::NetworkError error);
+
+    QPointer<Reply> m_reply;
+    QNetworkAccessManager *m_manager;
+    RequestSpec m_spec;
+    QList<QUrl> m_urls;
+    PromoteFunction m_promote;
+    qsizetype m_index = -1;
+    QNetworkReply *m_networkReply = nullptr;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    std::chrono::microseconds m_roundTrip { 0 };
+    int m_status = 0;
+    bool m_headersHandled = false;
+    bool m_done = false;
+    QByteArray m_errorBody;
+    QStringList m_connectionErrors;
+};
+
+} // namespace Influx
+
+#endif // INFLUX_REQUESTDISPATCHER_H

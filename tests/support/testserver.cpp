@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#include "testserver.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
+
+#include <atomic>
+
+namespace TestSupport {
+
+QUrl fixtureUrl()
+{
+    QFile state(qEnvironmentVariable("INFLUX_TEST_SERVER_FILE"));
+    if (!state.open(QIODevice::ReadOnly))
+        return {};
+    return QUrl::fromEncoded(state.readLine().trimmed());
+}
+
+QString uniqueName(const QString &prefix)
+{
+    static std::atomic<int> counter = 0;
+    return prefix + u'_' + QString::number(QCoreApplication::applicationPid()) + u'_'
+            + QString::number(++counter);
+}
+
+Influx::QueryResult query(Influx::Client &client, const QString &text,
+                          const Influx::QueryOptions &options, Influx::Error *error)
+{
+    Influx::QueryReply *reply = client.rawQuery(text, options);
+    reply->waitForFinished(60000);
+    const Influx::QueryResult result = reply->result();
+    if (error)
+        *error = reply->error();
+    reply->deleteLater();
+    return result;
+}
+
+Influx::Error writeLines(Influx::Client &client, const QByteArray &lines,
+                         const Influx::WriteOptions &options)
+{
+    Influx::WriteReply *reply = client.writeLines(lines, options);
+    reply->waitForFinished(60000);
+    const Influx::Error error = reply->error();
+    reply->deleteLater();
+    return error;
+}
+
+} // namespace TestSupport

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#ifndef TESTSUPPORT_TESTSERVER_H
+#define TESTSUPPORT_TESTSERVER_H
+
+#include "client.h"
+
+#include <QtCore/QUrl>
+
+namespace TestSupport {
+
+// The base URL of the influxd started by the CTest fixture "influxd" (see tests/CMakeLists.txt).
+// Empty when the test runs without the fixture; live tests then fail with a clear message.
+QUrl fixtureUrl();
+
+// A name no other test (or earlier run) uses: prefix + pid + counter.
+QString uniqueName(const QString &prefix);
+
+// Runs a query and waits for it (tests only; the GUI never waits).
+Influx::QueryResult query(Influx::Client &client, const QString &text,
+                          const Influx::QueryOptions &options = {},
+                          Influx::Error *error = nullptr);
+// Writes line protocol and waits; returns the error (none on success).
+Influx::Error writeLines(Influx::Client &client, const QByteArray &lines,
+                         const Influx::WriteOptions &options = {});
+
+} // namespace TestSupport
+
+#endif // TESTSUPPORT_TESTSERVER_H
