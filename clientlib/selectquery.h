@@ -21,21 +21,27 @@ class SelectQueryData;
 class Source
 {
 public:
-    Source(const QString &measurement) : m_text(quoteIdentifier(measurement)) { }
+    // No source: into(Source()) / into({}) clears INTO.
+    Source() = default;
+    // An empty name is no source (so into("") clears INTO instead of writing INTO "").
+    Source(const QString &measurement)
+        : m_text(measurement.isEmpty() ? QString() : quoteIdentifier(measurement))
+    { }
     Source(const char *measurement) : Source(QString::fromUtf8(measurement)) { }
     // Empty database/retentionPolicy parts are left out ("db".."m" keeps the default RP).
+    // An empty measurement gives no source.
     static Source qualified(const QString &database, const QString &retentionPolicy,
                             const QString &measurement);
     // /pattern/ with '/' escaped; optionally qualified.
     static Source regex(const QString &pattern, const QString &database = {},
                         const QString &retentionPolicy = {});
     QString toString() const { return m_text; }
+    bool isEmpty() const { return m_text.isEmpty(); }
 
-    // "name" with '"' and '\' escaped.
+    // "name" with '"' and '\' escaped (and a newline as \n, which InfluxQL understands).
     static QString quoteIdentifier(const QString &identifier);
 
 private:
-    Source() = default;
     QString m_text;
 };
 
@@ -70,15 +76,16 @@ public:
     // OR, so appending conditions never changes its meaning.
     SelectQuery where(const QStringList &expressions,
                       const QList<std::pair<QString, QVariant>> &equals = {}) const;
-    SelectQuery where(const QString &expression) const { return where(QStringList{expression}); }
+    SelectQuery where(const QString &expression) const { return where(QStringList {expression}); }
     SelectQuery whereEquals(const QString &key, const QVariant &value) const
     {
-        return where(QStringList{}, {{key, value}});
+        return where(QStringList {}, {{key, value}});
     }
-    SelectQuery clearWhere() const { return where(QStringList{}); }
+    SelectQuery clearWhere() const { return where(QStringList {}); }
     // Appends quoted tag keys; "*" groups by every tag; groupBy({}) clears tags and time.
     SelectQuery groupBy(const QStringList &tags) const;
     // GROUP BY time(interval[, offset]) — e.g. groupByTime("1h"), groupByTime("1d", "6h").
+    // Rendered before the tags; groupByTime({}) removes it and keeps the tags.
     SelectQuery groupByTime(const QString &interval, const QString &offset = {}) const;
     // fill(null|none|previous|linear|<number>); fill({}) clears.
     SelectQuery fill(const QString &option) const;
@@ -100,8 +107,9 @@ public:
     Client *client() const;
     QString toString() const;
 
-    // Runs the query through the client: POST when INTO is set, GET otherwise. Returns
-    // nullptr when the query has no client. Ownership as for Client::rawQuery().
+    // Runs the query through the client: POST when INTO is set, GET otherwise (an httpVerb
+    // set explicitly through params() wins). Returns nullptr when the query has no client.
+    // Ownership as for Client::rawQuery().
     QueryReply *execute() const;
 
     friend bool operator==(const SelectQuery &a, const SelectQuery &b)
