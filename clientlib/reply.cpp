@@ -101,11 +101,13 @@ void Reply::failWith(const Error &error)
 {
     if (d->finished)
         return;
+    if (d->dispatcher)
+        d->dispatcher->cancel();
+    if (deferFailure(error))
+        return;
     Error e = error;
     handleFailure(e);
     d->error = e;
-    if (d->dispatcher)
-        d->dispatcher->cancel();
     finish();
 }
 
@@ -252,10 +254,22 @@ void QueryReply::handleFailure(Error &error)
     disconnect(m_decoder, nullptr, this, nullptr);
 }
 
+bool QueryReply::deferFailure(const Error &error)
+{
+    const bool transportBrokeMidStream = httpStatus() == 200
+            && (error.kind() == Error::Kind::Timeout || error.kind() == Error::Kind::ProtocolError);
+    if (!transportBrokeMidStream || m_decoderDone || m_deferredError.isError())
+        return false;
+    m_deferredError = error;
+    handleEnd(); // decodes what is queued, then onDecoded() fails with m_deferredError
+    return true;
+}
+
 void QueryReply::onDecoded(const DecodedBatch &batch)
 {
     if (isFinished())
         return;
+    m_decoderDone = batch.atEnd || !batch.errorString.isEmpty();
     for (const DecodedDocument &document : batch.documents) {
         const QList<ResultMerger::Update> updates = m_merger->add(document);
         for (const ResultMerger::Update &u : updates) {
@@ -273,6 +287,15 @@ void QueryReply::onDecoded(const DecodedBatch &batch)
     }
     if (!batch.documents.isEmpty())
         Q_EMIT progress(m_rows);
+    if (m_deferredError.isError() && m_decoderDone) {
+        // The body was cut short: a trailing partial document is expected, the transport
+        // error is what the caller needs to hear.
+        m_merger->finish();
+        for (int statement : m_merger->takeFinishedStatements())
+            Q_EMIT statementFinished(statement);
+        failWith(m_deferredError);
+        return;
+    }
     if (!batch.errorString.isEmpty()) {
         failWith(Error(Error::Kind::ProtocolError,
                        u"malformed response from %1"_s.arg(serverUrl().toString()))

@@ -70,6 +70,13 @@ protected:
     virtual void handleEnd(); // called once the whole body arrived; default: finish()
     // The reply is about to fail with error (which may be amended); stop any work in progress.
     virtual void handleFailure(Error &error) { Q_UNUSED(error) }
+    // Return true to finish later (calling failWith() again): a query reply first decodes
+    // what arrived before its connection broke, so that nothing received is lost.
+    virtual bool deferFailure(const Error &error)
+    {
+        Q_UNUSED(error)
+        return false;
+    }
 
 private:
     friend class Client;
@@ -164,10 +171,13 @@ private:
     void handleBody(const QByteArray &bytes) override;
     void handleEnd() override;
     void handleFailure(Error &error) override;
+    bool deferFailure(const Error &error) override;
     void onDecoded(const Influx::DecodedBatch &batch);
 
     QString m_query;
     std::unique_ptr<ResultMerger> m_merger;
+    Error m_deferredError; // a transport failure waiting for the decoder to drain
+    bool m_decoderDone = false;
     qint64 m_rows = 0;
     QueryDecoder *m_decoder = nullptr;
 };

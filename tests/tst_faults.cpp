@@ -5,6 +5,8 @@
 #include "faultserver.h"
 
 #include <QtCore/QTimer>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -58,6 +60,8 @@ private Q_SLOTS:
     void wireFormatOfWrites();
     void rejectedLinesAreNamed();
     void invalidPointIsNeverSent();
+    void injectedNetworkManagerIsUsedAndNotOwned();
+    void autoDeleteReplies();
 };
 
 void tst_Faults::serverErrorWithJsonBody()
@@ -541,6 +545,52 @@ void tst_Faults::invalidPointIsNeverSent()
     QCOMPARE(reply->failedLines(), QList<qsizetype>{1});
     QCOMPARE(reply->points(), points);
     QCOMPARE(server.requests().size(), 0);
+}
+
+void tst_Faults::injectedNetworkManagerIsUsedAndNotOwned()
+{
+    // Reference tests 6-7 (a session passed in is used and never closed by the client).
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
+        FaultServer::respond(s, 204, {}, {});
+    });
+    QNetworkAccessManager manager;
+    QSignalSpy used(&manager, &QNetworkAccessManager::finished);
+    {
+        ClientOptions o = optionsFor({server.url()});
+        o.networkAccessManager = &manager;
+        Client client(o);
+        QCOMPARE(client.networkAccessManager(), &manager);
+        QVERIFY(client.ping()->waitForFinished(10000));
+        QCOMPARE(used.size(), 1);
+    }
+    // The client is gone; the manager it was given still works.
+    QNetworkReply *reply = manager.get(QNetworkRequest(QUrl(server.url().toString() + u"/ping"_s)));
+    QVERIFY(used.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 204);
+    delete reply;
+}
+
+void tst_Faults::autoDeleteReplies()
+{
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
+        FaultServer::respond(s, 204, {}, {});
+    });
+    Client client(optionsFor({server.url()}));
+    QSignalSpy finished(&client, &Client::replyFinished);
+    QPointer<PingReply> kept = client.ping();
+    QVERIFY(finished.wait(10000));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(kept); // by default the caller owns it
+
+    client.setAutoDeleteReplies(true);
+    QPointer<PingReply> dropped = client.ping();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.last().first().value<Reply *>(), dropped.data());
+    QTRY_VERIFY(!dropped);
 }
 
 QTEST_GUILESS_MAIN(tst_Faults)
