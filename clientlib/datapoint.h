@@ -62,6 +62,9 @@ public:
 
     bool isNull() const { return std::holds_alternative<std::monostate>(m_time); }
     bool isRaw() const { return std::holds_alternative<qint64>(m_time); }
+    // A valid QDateTime outside the nanosecond range (1677-2262). It is kept rather than
+    // dropped so that validation can reject the point instead of writing it without a time.
+    bool isOutOfRange() const { return std::holds_alternative<OutOfRange>(m_time); }
     std::optional<Timestamp> timestamp() const;
     // The integer written for this time with the given write precision (nullopt when null).
     std::optional<qint64> valueIn(Precision precision) const;
@@ -69,7 +72,12 @@ public:
     friend bool operator==(const PointTime &, const PointTime &) = default;
 
 private:
-    std::variant<std::monostate, Timestamp, qint64> m_time;
+    struct OutOfRange
+    {
+        qint64 msecsSinceEpoch;
+        friend bool operator==(const OutOfRange &, const OutOfRange &) = default;
+    };
+    std::variant<std::monostate, Timestamp, qint64, OutOfRange> m_time;
 };
 
 using Tags = QMap<QString, QString>;
@@ -100,7 +108,9 @@ public:
 
     // Why this point cannot be written (InvalidArgument), or no error: no fields
     // ("at least one field is required"), an empty measurement or key, a newline anywhere,
-    // NaN or infinity, a malformed decimal, a measurement starting with '#'.
+    // NaN or infinity, a malformed decimal, a measurement starting with '#', an empty tag
+    // value, a name InfluxDB would store differently (see lineprotocol.cpp), a tag or field
+    // key "time", a time outside InfluxDB's range (raw times checked as nanoseconds here).
     Error validate() const;
     // One line of line protocol, escaped per the v1 reference, without a trailing newline.
     // Empty (and *error set) when validate() fails.
@@ -118,6 +128,8 @@ private:
 
 } // namespace Influx
 
+Q_DECLARE_METATYPE(Influx::FieldValue)
+Q_DECLARE_METATYPE(Influx::PointTime)
 Q_DECLARE_METATYPE(Influx::DataPoint)
 
 #endif // INFLUX_DATAPOINT_H

@@ -1,1 +1,544 @@
 // SPDX-License-Identifier: MIT
+#include "lineprotocol.h"
+
+#include <QtCore/QVarLengthArray>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+// What InfluxDB 1.6.7 does with awkward names and values, found by writing each case to a
+// real influxd and reading it back (SHOW MEASUREMENTS, SELECT *), then by writing batches of
+// random points built from " ,=\"\\#\t\0é😀" and comparing every stored value. Examples
+// below are wire text. The escaping of §14.4 alone is not enough; these inputs have no line
+// protocol form that the server stores as written, so they are rejected:
+//
+// - A backslash at the end of a measurement, tag key, tag value or field key: the server
+//   treats a separator after a backslash as escaped and has no escape for the backslash
+//   itself (`m,k=a\ f=1` and `m,k=a\ f=1` are both 400 "invalid tag format").
+// - In measurements and field keys, a backslash directly before a space, comma, equals sign
+//   or double quote. Names are unescaped more than once: measurement a\,b (wire `a\,b`) is
+//   stored as "a,b", field key a"b as a"b (204, data silently changed); other cases are 400.
+// - In tag keys and values, a backslash directly before a space. One line round-trips, but
+//   the line splitter (scanLine) reads `\ ` as an escaped backslash and a real space, where
+//   the tag scanner reads an escaped space; a '"' later in the line then makes the splitter
+//   swallow the newline, and the following lines fail ("point is invalid"). Backslashes before
+//   other characters in tags round-trip, in batches too.
+// - A measurement or field key starting with a tab or NUL: skipped as leading whitespace
+//   (`	a` stored as "a"). A measurement starting with '#': the line is a comment, 204 and
+//   nothing stored.
+// - An empty tag value: 400 "missing tag value" (InfluxDB has no empty tag values; an absent
+//   tag reads as ""). Rejected rather than dropped so that nothing changes unnoticed.
+// - Tag key or field key "time": 400 partial write, the point is dropped.
+// - Times outside [-2^63 + 2, 2^63 - 2] ns after scaling: 400 "time outside range".
+// Everything else round-trips: other backslashes, '"' and '#' inside names, tabs, control
+// characters, any Unicode. Line breaks inside string field values round-trip as well, but the
+// project rejects every line break (DECISIONS.md).
+//
+// Decimals: the server accepts -?(d+[.d*]|.d+)([eE][+-]?d+)?, leading zeros included; it
+// rejects "+1", "inf", "NaN", "0x10", "1_000" and numbers that overflow a double ("1e400"),
+// and stores underflowing ones ("1e-400") as 0, like any float rounding.
+
+namespace Influx::LineProtocol {
+
+namespace {
+
+enum class Part { Measurement, TagKey, TagValue, FieldKey, StringValue };
+
+enum Problem : unsigned {
+    LineBreak = 1,
+    LoneSurrogate = 2,
+    TrailingBackslash = 4,
+    BackslashBeforeSpecial = 8, // space, comma, equals sign or double quote
+    LeadingBlank = 16,
+    BackslashBeforeSpace = 32,
+};
+
+// Problems that make each part unwritable; see the evidence above.
+constexpr unsigned NameProblems =
+        LineBreak | LoneSurrogate | TrailingBackslash | BackslashBeforeSpecial | LeadingBlank;
+constexpr unsigned TagProblems =
+        LineBreak | LoneSurrogate | TrailingBackslash | BackslashBeforeSpace;
+constexpr unsigned StringProblems = LineBreak | LoneSurrogate;
+
+enum CharClass : quint8 {
+    EscapeInMeasurement = 1,
+    EscapeInKey = 2, // tag keys, tag values, field keys
+    EscapeInString = 4,
+    SpecialAfterBackslash = 8,
+    Break = 16,
+};
+
+constexpr std::array<quint8, 128> makeCharClasses()
+{
+    std::array<quint8, 128> c {};
+    c[','] = EscapeInMeasurement | EscapeInKey | SpecialAfterBackslash;
+    c[' '] = EscapeInMeasurement | EscapeInKey | SpecialAfterBackslash;
+    c['='] = EscapeInKey | SpecialAfterBackslash;
+    c['"'] = EscapeInString | SpecialAfterBackslash;
+    c['\\'] = EscapeInString;
+    c['\n'] = Break;
+    c['\r'] = Break;
+    return c;
+}
+constexpr std::array<quint8, 128> CharClasses = makeCharClasses();
+
+constexpr quint8 escapeClass(Part part)
+{
+    switch (part) {
+    case Part::Measurement:
+        return EscapeInMeasurement;
+    case Part::StringValue:
+        return EscapeInString;
+    case Part::TagKey:
+    case Part::TagValue:
+    case Part::FieldKey:
+        break;
+    }
+    return EscapeInKey;
+}
+
+// Appends text as escaped UTF-8 and returns the problems seen. One pass straight into the
+// output buffer: bulk writes of millions of points must not build temporaries per string.
+unsigned appendEscaped(QByteArray &out, QStringView text, Part part)
+{
+    const quint8 escape = escapeClass(part);
+    const qsizetype start = out.size();
+    // Worst case 3 bytes per UTF-16 unit (an escaped ASCII character takes 2, a surrogate
+    // pair 4 for 2 units). Growing a QByteArray is geometric, so this amortises.
+    out.resize(start + 3 * text.size());
+    char *p = out.data() + start;
+    unsigned problems = 0;
+    bool afterBackslash = false;
+    const char16_t *s = text.utf16();
+    const char16_t *const end = s + text.size();
+    while (s < end) {
+        char32_t u = *s++;
+        if (u < 0x80) {
+            if (const quint8 cls = CharClasses[u]) {
+                if (cls & Break)
+                    problems |= LineBreak;
+                if (afterBackslash && (cls & SpecialAfterBackslash))
+                    problems |= u == ' ' ? BackslashBeforeSpecial | BackslashBeforeSpace
+                                         : BackslashBeforeSpecial;
+                if (cls & escape)
+                    *p++ = '\\';
+            }
+            afterBackslash = u == '\\';
+            *p++ = char(u);
+            continue;
+        }
+        afterBackslash = false;
+        if (QChar::isSurrogate(u)) {
+            if (QChar::isHighSurrogate(u) && s < end && QChar::isLowSurrogate(*s)) {
+                u = QChar::surrogateToUcs4(char16_t(u), *s++);
+            } else {
+                problems |= LoneSurrogate;
+                u = QChar::ReplacementCharacter;
+            }
+        }
+        if (u < 0x800) {
+            *p++ = char(0xc0 | (u >> 6));
+        } else if (u < 0x10000) {
+            *p++ = char(0xe0 | (u >> 12));
+            *p++ = char(0x80 | ((u >> 6) & 0x3f));
+        } else {
+            *p++ = char(0xf0 | (u >> 18));
+            *p++ = char(0x80 | ((u >> 12) & 0x3f));
+            *p++ = char(0x80 | ((u >> 6) & 0x3f));
+        }
+        *p++ = char(0x80 | (u & 0x3f));
+    }
+    out.resize(p - out.data());
+    if (afterBackslash)
+        problems |= TrailingBackslash;
+    if (!text.isEmpty() && (text.front() == u'\t' || text.front() == u'\0'))
+        problems |= LeadingBlank;
+    return problems;
+}
+
+QByteArray escaped(QStringView text, Part part)
+{
+    QByteArray out;
+    appendEscaped(out, text, part);
+    return out;
+}
+
+Error invalid(const QString &message)
+{
+    return Error(Error::Kind::InvalidArgument, message);
+}
+
+QString describe(Part part, QStringView name)
+{
+    switch (part) {
+    case Part::Measurement:
+        return u"measurement \"%1\""_s.arg(name);
+    case Part::TagKey:
+        return u"tag key \"%1\""_s.arg(name);
+    case Part::TagValue:
+        return u"the value of tag \"%1\""_s.arg(name);
+    case Part::FieldKey:
+        return u"field key \"%1\""_s.arg(name);
+    case Part::StringValue:
+        break;
+    }
+    return u"the value of field \"%1\""_s.arg(name);
+}
+
+// name is what the message names: the text itself, or for values their key.
+Error problemError(unsigned problems, Part part, QStringView name)
+{
+    const QString what = describe(part, name);
+    if (problems & LineBreak)
+        return invalid(u"%1 contains a line break"_s.arg(what));
+    if (problems & LoneSurrogate)
+        return invalid(u"%1 contains an unpaired UTF-16 surrogate (not valid Unicode)"_s.arg(what));
+    if (problems & TrailingBackslash)
+        return invalid(
+                u"%1 ends with a backslash, which would escape the separator after it"_s.arg(what));
+    if (problems & BackslashBeforeSpace) { // tags only; names report BackslashBeforeSpecial
+        return invalid(u"%1 has a backslash before a space, which InfluxDB misreads when it "
+                       "receives several lines"_s.arg(what));
+    }
+    if (problems & BackslashBeforeSpecial)
+        return invalid(u"%1 has a backslash before a space, comma, equals sign or double quote, "
+                       "which InfluxDB would not store as written"_s.arg(what));
+    return invalid(
+            u"%1 starts with a tab or NUL character, which InfluxDB would strip"_s.arg(what));
+}
+
+// Computed at compile time; comparing with a bare u"time" costs a strlen per key.
+constexpr QStringView TimeKey = u"time";
+
+// Exact nanosecond range InfluxDB accepts (models.MinNanoTime / MaxNanoTime).
+constexpr qint64 MinNanoTime = std::numeric_limits<qint64>::min() + 2;
+constexpr qint64 MaxNanoTime = std::numeric_limits<qint64>::max() - 1;
+
+enum class DecimalParse { Invalid, Ok, Overflow };
+
+DecimalParse parseDecimal(QStringView text, double *value)
+{
+    QVarLengthArray<char, 64> latin1(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80)
+            return DecimalParse::Invalid;
+        latin1[i] = char(c);
+    }
+    const char *const begin = latin1.constData();
+    const char *const end = begin + latin1.size();
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+
+    // The grammar Go's scanner in InfluxDB accepts (see above); from_chars alone would also
+    // take "inf" and "nan".
+    const char *p = begin;
+    if (p < end && *p == '-')
+        ++p;
+    qsizetype intDigits = 0, fracDigits = 0;
+    // Decimal exponent of the first non-zero digit, before the explicit exponent.
+    qint64 leadingExponent = 0;
+    bool nonZero = false;
+    for (; p < end && isDigit(*p); ++p, ++intDigits) {
+        if (*p != '0' && !nonZero) {
+            nonZero = true;
+            leadingExponent = -intDigits; // fixed up below once the digit count is known
+        }
+    }
+    if (nonZero)
+        leadingExponent += intDigits - 1;
+    if (p < end && *p == '.') {
+        for (++p; p < end && isDigit(*p); ++p) {
+            ++fracDigits;
+            if (*p != '0' && !nonZero) {
+                nonZero = true;
+                leadingExponent = -fracDigits;
+            }
+        }
+    }
+    if (intDigits == 0 && fracDigits == 0)
+        return DecimalParse::Invalid;
+    qint64 exponent = 0;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool negative = false;
+        if (p < end && (*p == '+' || *p == '-'))
+            negative = *p++ == '-';
+        if (p == end || !isDigit(*p))
+            return DecimalParse::Invalid;
+        for (; p < end && isDigit(*p); ++p)
+            exponent = std::min<qint64>(exponent * 10 + (*p - '0'), qint64(1) << 40);
+        if (negative)
+            exponent = -exponent;
+    }
+    if (p != end)
+        return DecimalParse::Invalid;
+
+    double result = 0;
+    const std::from_chars_result r = std::from_chars(begin, end, result);
+    if (r.ec == std::errc::result_out_of_range) {
+        // Out of range with a magnitude below 1 is an underflow, which the server stores as a
+        // rounded value like any other float.
+        if (!nonZero || leadingExponent + exponent < 0) {
+            *value = begin[0] == '-' ? -0.0 : 0.0;
+            return DecimalParse::Ok;
+        }
+        *value = begin[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+        return DecimalParse::Overflow;
+    }
+    if (r.ec != std::errc() || r.ptr != end)
+        return DecimalParse::Invalid;
+    *value = result;
+    return std::isinf(result) ? DecimalParse::Overflow : DecimalParse::Ok;
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char buffer[24];
+    const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, r.ptr - buffer);
+}
+
+void appendFloat(QByteArray &out, double value)
+{
+    // Shortest round-trip form (C++17 to_chars), which Go's ParseFloat reads back exactly.
+    char buffer[32];
+    const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, r.ptr - buffer);
+}
+
+// Appends "=value" of a field; checks the value first.
+Error appendFieldValue(QByteArray &out, QStringView key, const FieldValue &value)
+{
+    switch (value.type()) {
+    case FieldValue::Type::Float: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d)) {
+            return invalid(u"field \"%1\" is %2, which InfluxDB cannot store"_s.arg(
+                    key, std::isnan(d) ? u"NaN"_s : u"infinite"_s));
+        }
+        appendFloat(out, d);
+        return {};
+    }
+    case FieldValue::Type::Integer:
+        appendInteger(out, value.toInteger());
+        out.append('i');
+        return {};
+    case FieldValue::Type::Boolean:
+        out.append(value.toBool() ? QByteArrayView("true") : QByteArrayView("false"));
+        return {};
+    case FieldValue::Type::String: {
+        out.append('"');
+        const unsigned problems = appendEscaped(out, value.toString(), Part::StringValue);
+        if (problems & StringProblems)
+            return problemError(problems, Part::StringValue, key);
+        out.append('"');
+        return {};
+    }
+    case FieldValue::Type::Decimal: {
+        const QString text = value.toString();
+        double parsed;
+        switch (parseDecimal(text, &parsed)) {
+        case DecimalParse::Invalid:
+            return invalid(u"field \"%1\" is not a valid decimal number: \"%2\""_s.arg(key, text));
+        case DecimalParse::Overflow:
+            return invalid(u"field \"%1\" is too large for a float: \"%2\""_s.arg(key, text));
+        case DecimalParse::Ok:
+            break;
+        }
+        out.append(text.toLatin1()); // checked to be ASCII
+        return {};
+    }
+    }
+    return {};
+}
+
+Error encode(QByteArray &out, const DataPoint &point, Precision precision)
+{
+    const Fields fields = point.fields();
+    if (fields.isEmpty())
+        return invalid(u"at least one field is required"_s); // the reference's exact text
+
+    const QString measurement = point.measurement();
+    if (measurement.isEmpty())
+        return invalid(u"the measurement name is empty"_s);
+    if (measurement.front() == u'#') {
+        return invalid(u"measurement \"%1\" starts with '#', which makes InfluxDB skip the line "
+                       "as a comment"_s.arg(measurement));
+    }
+    if (const unsigned problems = appendEscaped(out, measurement, Part::Measurement) & NameProblems)
+        return problemError(problems, Part::Measurement, measurement);
+
+    const Tags tags = point.tags();
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
+        const QString &key = it.key();
+        if (key.isEmpty())
+            return invalid(u"a tag key of measurement \"%1\" is empty"_s.arg(measurement));
+        if (key == TimeKey)
+            return invalid(u"tag key \"time\" is not allowed: InfluxDB drops such points"_s);
+        if (it.value().isEmpty()) {
+            return invalid(u"tag \"%1\" has an empty value, which InfluxDB cannot store; leave "
+                           "the tag out instead"_s.arg(key));
+        }
+        out.append(',');
+        if (const unsigned problems = appendEscaped(out, key, Part::TagKey) & TagProblems)
+            return problemError(problems, Part::TagKey, key);
+        out.append('=');
+        if (const unsigned problems = appendEscaped(out, it.value(), Part::TagValue) & TagProblems)
+            return problemError(problems, Part::TagValue, key);
+    }
+
+    char separator = ' ';
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        const QString &key = it.key();
+        if (key.isEmpty())
+            return invalid(u"a field key of measurement \"%1\" is empty"_s.arg(measurement));
+        if (key == TimeKey)
+            return invalid(u"field key \"time\" is not allowed: InfluxDB drops such points"_s);
+        out.append(separator);
+        separator = ',';
+        if (const unsigned problems = appendEscaped(out, key, Part::FieldKey) & NameProblems)
+            return problemError(problems, Part::FieldKey, key);
+        out.append('=');
+        if (Error error = appendFieldValue(out, key, it.value()))
+            return error;
+    }
+
+    const PointTime time = point.time();
+    if (time.isOutOfRange()) {
+        return invalid(u"the time of the point is outside the range InfluxDB can store "
+                       "(1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z)"_s);
+    }
+    if (const std::optional<qint64> value = time.valueIn(precision)) {
+        const std::optional<Timestamp> scaled = Timestamp::fromPrecision(*value, precision);
+        if (!scaled || scaled->nanoseconds() < MinNanoTime || scaled->nanoseconds() > MaxNanoTime) {
+            return invalid(u"time %1 (precision \"%2\") is outside the range InfluxDB can store "
+                           "(1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z)"_s
+                                   .arg(*value)
+                                   .arg(precisionName(precision)));
+        }
+        out.append(' ');
+        appendInteger(out, *value);
+    }
+    return {};
+}
+
+} // namespace
+
+QByteArray escapeMeasurement(QStringView name)
+{
+    return escaped(name, Part::Measurement);
+}
+
+QByteArray escapeTagKey(QStringView key)
+{
+    return escaped(key, Part::TagKey);
+}
+
+QByteArray escapeTagValue(QStringView value)
+{
+    return escaped(value, Part::TagValue);
+}
+
+QByteArray escapeFieldKey(QStringView key)
+{
+    return escaped(key, Part::FieldKey);
+}
+
+QByteArray quoteFieldString(QStringView text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 2);
+    out.append('"');
+    appendEscaped(out, text, Part::StringValue);
+    out.append('"');
+    return out;
+}
+
+QByteArray formatFloat(double value)
+{
+    QByteArray out;
+    appendFloat(out, value);
+    return out;
+}
+
+QByteArray formatField(const FieldValue &value)
+{
+    switch (value.type()) {
+    case FieldValue::Type::Float:
+        return formatFloat(value.toDouble());
+    case FieldValue::Type::Integer: {
+        QByteArray out;
+        appendInteger(out, value.toInteger());
+        out.append('i');
+        return out;
+    }
+    case FieldValue::Type::Boolean:
+        return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+    case FieldValue::Type::String:
+        return quoteFieldString(value.toString());
+    case FieldValue::Type::Decimal:
+        break;
+    }
+    return value.toString().toLatin1();
+}
+
+bool isValidDecimal(QStringView text)
+{
+    double value;
+    return parseDecimal(text, &value) == DecimalParse::Ok;
+}
+
+std::optional<double> decimalToDouble(QStringView text)
+{
+    double value;
+    return parseDecimal(text, &value) == DecimalParse::Invalid ? std::nullopt
+                                                               : std::optional(value);
+}
+
+Error validate(const DataPoint &point, Precision precision)
+{
+    QByteArray scratch;
+    return encode(scratch, point, precision);
+}
+
+Error appendPoint(QByteArray &out, const DataPoint &point, Precision precision)
+{
+    const qsizetype start = out.size();
+    Error error = encode(out, point, precision);
+    if (error)
+        out.truncate(start);
+    return error;
+}
+
+QByteArray encodePoints(const QList<DataPoint> &points, Precision precision, Error *error,
+                        qsizetype *failedIndex)
+{
+    if (failedIndex)
+        *failedIndex = -1;
+    if (error)
+        *error = Error();
+    QByteArray out;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (i > 0)
+            out.append('\n');
+        if (Error e = appendPoint(out, points.at(i), precision)) {
+            if (points.size() > 1)
+                e.setDetail(u"point %1 of %2"_s.arg(i + 1).arg(points.size()));
+            if (error)
+                *error = e;
+            if (failedIndex)
+                *failedIndex = i;
+            return QByteArray();
+        }
+        // Points of one batch are usually alike: size the buffer from the first one.
+        if (i == 0 && points.size() > 1)
+            out.reserve((out.size() + 1) * points.size() + points.size() / 8);
+    }
+    return out;
+}
+
+} // namespace Influx::LineProtocol
