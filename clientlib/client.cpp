@@ -54,7 +54,8 @@ QByteArray authorization(const QString &username, const QString &password, const
 
 } // namespace
 
-Client::Client(QObject *parent) : Client(ClientOptions(), parent) { }
+Client::Client(QObject *parent) : Client(ClientOptions(), parent)
+{ }
 
 Client::Client(const ClientOptions &options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
@@ -131,8 +132,7 @@ PingReply *Client::ping()
     RequestSpec spec;
     spec.method = "GET";
     spec.path = u"/ping"_s;
-    spec.authorization = authorization(d->options.username, d->options.password,
-                                       d->options.token);
+    spec.authorization = authorization(d->options.username, d->options.password, d->options.token);
     spec.timeout = d->options.timeout;
     startRequest(reply, spec);
     return reply;
@@ -176,9 +176,9 @@ QueryReply *Client::rawQuery(const QString &query, const QueryOptions &options)
         spec.body = InfluxQL::formEncode(params);
         spec.contentType = "application/x-www-form-urlencoded";
     }
-    spec.authorization = authorization(options.username.value_or(o.username),
-                                       options.password.value_or(o.password),
-                                       options.token.value_or(o.token));
+    spec.authorization =
+            authorization(options.username.value_or(o.username),
+                          options.password.value_or(o.password), options.token.value_or(o.token));
     spec.timeout = o.timeout;
     startRequest(reply, spec);
     return reply;
@@ -197,9 +197,9 @@ WriteReply *Client::write(const QString &measurement, const Tags &tags, const Fi
 
 WriteReply *Client::writeMany(const QList<DataPoint> &points, const WriteOptions &options)
 {
-    const Precision precision = options.precision ? *options.precision
-                                                  : d->options.precision.value_or(
-                                                          Precision::Nanoseconds);
+    const Precision precision = options.precision
+            ? *options.precision
+            : d->options.precision.value_or(Precision::Nanoseconds);
     Error error;
     qsizetype failedIndex = -1;
     const QByteArray body = LineProtocol::encodePoints(points, precision, &error, &failedIndex);
@@ -227,8 +227,8 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     const ClientOptions &o = d->options;
 
     QList<std::pair<QString, QString>> params;
-    if (const std::optional<Consistency> c = options.consistency ? options.consistency
-                                                                 : o.consistency)
+    if (const std::optional<Consistency> c =
+                options.consistency ? options.consistency : o.consistency)
         params.append({u"consistency"_s, consistencyName(*c)});
     const QString database = options.database.value_or(o.database);
     if (!database.isEmpty())
@@ -245,9 +245,9 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     spec.urlQuery = InfluxQL::formEncode(params);
     spec.body = body;
     spec.contentType = "text/plain; charset=utf-8";
-    spec.authorization = authorization(options.username.value_or(o.username),
-                                       options.password.value_or(o.password),
-                                       options.token.value_or(o.token));
+    spec.authorization =
+            authorization(options.username.value_or(o.username),
+                          options.password.value_or(o.password), options.token.value_or(o.token));
     spec.timeout = o.timeout;
     // From the event loop, so that finished() is never emitted inside this call.
     QTimer::singleShot(0, reply, [this, reply, spec, validation] {
@@ -271,8 +271,7 @@ void Client::startRequest(Reply *reply, const RequestSpec &spec)
     };
     if (d->urls.isEmpty()) {
         QTimer::singleShot(0, reply, [reply] {
-            reply->failWith(Error(Error::Kind::NoServersReachable,
-                                  u"no servers could be reached"_s)
+            reply->failWith(Error(Error::Kind::NoServersReachable, u"no servers could be reached"_s)
                                     .setDetail(u"no base URL is configured"_s));
         });
         return;

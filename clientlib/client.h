@@ -52,7 +52,7 @@ public:
     SelectQuery query(const QStringList &select, const QList<Source> &from);
     SelectQuery query(const QString &select, const Source &from)
     {
-        return query(QStringList{select}, QList<Source>{from});
+        return query(QStringList {select}, QList<Source> {from});
     }
 
     // Sends InfluxQL (one or several ';'-separated statements). GET when every statement is

@@ -24,7 +24,9 @@ std::optional<Consistency> parseConsistencyOption(const QString &text, Error *er
 {
     if (auto c = consistencyFromName(text))
         return c;
-    setError(error, invalid(u"consistency must be one of \"any\", \"one\", \"quorum\", \"all\" or None"_s));
+    setError(
+            error,
+            invalid(u"consistency must be one of \"any\", \"one\", \"quorum\", \"all\" or None"_s));
     return std::nullopt;
 }
 
@@ -32,7 +34,9 @@ std::optional<Precision> parsePrecisionOption(const QString &text, Error *error)
 {
     if (auto p = precisionFromName(text))
         return p;
-    setError(error, invalid(u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s));
+    setError(
+            error,
+            invalid(u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s));
     return std::nullopt;
 }
 
@@ -42,7 +46,8 @@ std::optional<Precision> parseEpochOption(const QString &text, Error *error)
     // accepted (DECISIONS.md).
     if (auto p = precisionFromName(text))
         return p;
-    setError(error, invalid(u"epoch must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s));
+    setError(error,
+             invalid(u"epoch must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s));
     return std::nullopt;
 }
 
@@ -55,7 +60,8 @@ Error ClientOptions::validate() const
                     url.toString(QUrl::RemoveUserInfo)));
         }
         if (!url.userInfo().isEmpty())
-            return invalid(u"credentials in a base URL are not allowed; use username and password"_s);
+            return invalid(
+                    u"credentials in a base URL are not allowed; use username and password"_s);
     }
     if (chunkSize < 0)
         return invalid(u"chunk size must not be negative"_s);
@@ -85,10 +91,10 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
     if (has("baseUrls")) {
         options.baseUrls.clear();
         const QVariant urls = map.value(u"baseUrls"_s);
-        const QStringList list = urls.typeId() == QMetaType::QStringList
-                        || urls.typeId() == QMetaType::QVariantList
+        const QStringList list =
+                urls.typeId() == QMetaType::QStringList || urls.typeId() == QMetaType::QVariantList
                 ? urls.toStringList()
-                : QStringList{urls.toString()};
+                : QStringList {urls.toString()};
         for (const QString &u : list)
             options.baseUrls.append(normalisedUrl(u));
     }
@@ -110,7 +116,8 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
         bool ok = false;
         const int size = map.value(u"chunkSize"_s).toInt(&ok);
         if (!ok || size < 0)
-            problem = invalid(u"chunk size must be a positive integer: %1"_s.arg(text("chunkSize")));
+            problem =
+                    invalid(u"chunk size must be a positive integer: %1"_s.arg(text("chunkSize")));
         options.chunkSize = size;
     }
     if (has("timeout") && !problem) {

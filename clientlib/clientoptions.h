@@ -25,7 +25,7 @@ using namespace std::chrono_literals;
 struct ClientOptions
 {
     // Tried in order; the last one that answered goes first next time (ordered failover).
-    QList<QUrl> baseUrls { QUrl(QStringLiteral("http://localhost:8086")) };
+    QList<QUrl> baseUrls {QUrl(QStringLiteral("http://localhost:8086"))};
     QString database;
     QString username;
     QString password;

@@ -16,8 +16,8 @@ QVariantMap mergeConfiguration(const QVariantMap &defaults, const QVariantMap &o
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
         if (it.value().typeId() == QMetaType::QVariantMap
             && result.value(it.key()).typeId() == QMetaType::QVariantMap)
-            result[it.key()] = mergeConfiguration(result.value(it.key()).toMap(),
-                                                  it.value().toMap());
+            result[it.key()] =
+                    mergeConfiguration(result.value(it.key()).toMap(), it.value().toMap());
         else
             result[it.key()] = it.value();
     }
@@ -35,7 +35,8 @@ QString pythonListRepr(const QList<QUrl> &urls)
 
 } // namespace
 
-ClientRegistry::ClientRegistry(QObject *parent) : QObject(parent) { }
+ClientRegistry::ClientRegistry(QObject *parent) : QObject(parent)
+{ }
 
 ClientRegistry::~ClientRegistry()
 {

@@ -107,8 +107,8 @@ bool LocalServer::Private::prepare()
         errorString = u"influxd not found: install Debian's influxdb package"_s;
         return false;
     }
-    directory = std::make_unique<QTemporaryDir>(QDir::tempPath()
-                                                + u"/influx-explorer-server-XXXXXX"_s);
+    directory =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/influx-explorer-server-XXXXXX"_s);
     if (!directory->isValid()) {
         errorString = u"cannot create a temporary directory: "_s + directory->errorString();
         return false;
@@ -155,7 +155,8 @@ bool LocalServer::Private::waitUntilAnswering(int timeoutMs, const std::function
     return false;
 }
 
-LocalServer::LocalServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) { }
+LocalServer::LocalServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{ }
 
 LocalServer::~LocalServer()
 {
@@ -191,11 +192,9 @@ bool LocalServer::start(int timeoutMs)
                 [this] { d->log += d->process->readAll(); });
         connect(d->process, &QProcess::finished, this,
                 [this](int exitCode) { Q_EMIT finished(exitCode); });
-        d->process->start(d->executable,
-                          {u"-config"_s, d->directory->filePath(u"influxd.conf"_s)});
+        d->process->start(d->executable, {u"-config"_s, d->directory->filePath(u"influxd.conf"_s)});
         if (!d->process->waitForStarted(5000)) {
-            d->errorString = u"cannot start %1: %2"_s.arg(d->executable,
-                                                           d->process->errorString());
+            d->errorString = u"cannot start %1: %2"_s.arg(d->executable, d->process->errorString());
             stop();
             return false;
         }
@@ -206,8 +205,8 @@ bool LocalServer::start(int timeoutMs)
         d->log += d->process->readAll();
         const bool portTaken = d->log.contains("address already in use");
         if (d->errorString.isEmpty() || d->process->state() != QProcess::Running)
-            d->errorString = u"influxd exited during start-up: "_s
-                    + QString::fromUtf8(d->log.right(2000));
+            d->errorString =
+                    u"influxd exited during start-up: "_s + QString::fromUtf8(d->log.right(2000));
         stop();
         if (!portTaken)
             return false;

@@ -205,7 +205,8 @@ void WriteReply::handleFailure(Error &error)
         QStringList numbers;
         for (qsizetype i : std::as_const(m_failedLines))
             numbers.append(QString::number(i + 1));
-        error.setDetail(u"rejected line(s) %1 of %2"_s.arg(numbers.join(u", "_s)).arg(lines.size()));
+        error.setDetail(
+                u"rejected line(s) %1 of %2"_s.arg(numbers.join(u", "_s)).arg(lines.size()));
     }
 }
 

@@ -107,7 +107,7 @@ private:
     void handleEnd() override;
     QString m_version;
     QString m_build;
-    std::chrono::microseconds m_roundTrip { 0 };
+    std::chrono::microseconds m_roundTrip {0};
 };
 
 // Result of Client::write(), writeMany() and writeLines(). A failed write keeps the points

@@ -103,11 +103,12 @@ void RequestDispatcher::tryUrl(qsizetype index)
     connect(m_networkReply, &QNetworkReply::metaDataChanged, this, &RequestDispatcher::onMetaData);
     connect(m_networkReply, &QNetworkReply::readyRead, this, &RequestDispatcher::onReadyRead);
     connect(m_networkReply, &QNetworkReply::finished, this, &RequestDispatcher::onFinished);
-    connect(m_networkReply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (m_timer.isActive())
-            m_timer.start();
-        Q_EMIT m_reply->uploadProgress(sent, total);
-    });
+    connect(m_networkReply, &QNetworkReply::uploadProgress, this,
+            [this](qint64 sent, qint64 total) {
+                if (m_timer.isActive())
+                    m_timer.start();
+                Q_EMIT m_reply->uploadProgress(sent, total);
+            });
     connect(m_networkReply, &QNetworkReply::downloadProgress, this,
             [this](qint64 received, qint64 total) {
                 Q_EMIT m_reply->downloadProgress(received, total);
@@ -175,8 +176,8 @@ void RequestDispatcher::onFinished()
         const QString reason = m_networkReply->errorString();
         releaseNetworkReply();
         if (isConnectionError(networkError)) {
-            qCWarning(lcClient, "error connecting to %s: %s",
-                      qUtf8Printable(base.toString()), qUtf8Printable(reason));
+            qCWarning(lcClient, "error connecting to %s: %s", qUtf8Printable(base.toString()),
+                      qUtf8Printable(reason));
             m_connectionErrors.append(base.toString() + u": "_s + reason);
             tryUrl(m_index + 1);
             return;

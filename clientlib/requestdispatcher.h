@@ -31,7 +31,7 @@ struct RequestSpec
     QByteArray body;
     QByteArray contentType;
     QByteArray authorization; // complete header value, or empty
-    std::chrono::milliseconds timeout { 0 };
+    std::chrono::milliseconds timeout {0};
 };
 
 // Sends one request with the reference client's ordered failover (spec §4.2): base URLs are
@@ -77,7 +77,7 @@ private:
     QNetworkReply *m_networkReply = nullptr;
     QTimer m_timer;
     QElapsedTimer m_clock;
-    std::chrono::microseconds m_roundTrip { 0 };
+    std::chrono::microseconds m_roundTrip {0};
     int m_status = 0;
     bool m_headersHandled = false;
     bool m_done = false;

@@ -41,8 +41,7 @@ public:
     constexpr Timestamp(std::chrono::sys_time<Duration> time) noexcept
         : m_ns(std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch())
                        .count())
-    {
-    }
+    { }
 
     constexpr qint64 nanoseconds() const noexcept { return m_ns; }
     // The value in units of precision, truncated toward zero like the reference client

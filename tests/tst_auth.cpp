@@ -47,8 +47,9 @@ void tst_Auth::initTestCase()
                        &error);
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     Client admin(options(u"admin"_s, u"pä$$ wörd"_s));
-    TestSupport::query(admin, u"CREATE DATABASE secured; CREATE USER reader WITH PASSWORD 'r'; "
-                              u"GRANT READ ON secured TO reader"_s,
+    TestSupport::query(admin,
+                       u"CREATE DATABASE secured; CREATE USER reader WITH PASSWORD 'r'; "
+                       u"GRANT READ ON secured TO reader"_s,
                        {}, &error);
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
 }
@@ -58,8 +59,8 @@ void tst_Auth::basicAuthentication()
     Client client(options(u"admin"_s, u"pä$$ wörd"_s));
     QVERIFY(!TestSupport::writeLines(client, "m v=1 1", {.database = u"secured"_s}).isError());
     Error error;
-    const QueryResult result = TestSupport::query(client, u"SELECT * FROM m"_s,
-                                                  {.database = u"secured"_s}, &error);
+    const QueryResult result =
+            TestSupport::query(client, u"SELECT * FROM m"_s, {.database = u"secured"_s}, &error);
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     QCOMPARE(result.series().rowCount(), 1);
 }
@@ -89,9 +90,8 @@ void tst_Auth::perCallCredentialsOverrideDefaults()
 {
     Client client(options(u"admin"_s, u"pä$$ wörd"_s));
     // The read-only user may read but not write: the server's 403 names the user.
-    WriteReply *write = client.writeLines("m v=2", {.database = u"secured"_s,
-                                                    .username = u"reader"_s,
-                                                    .password = u"r"_s});
+    WriteReply *write = client.writeLines(
+            "m v=2", {.database = u"secured"_s, .username = u"reader"_s, .password = u"r"_s});
     QVERIFY(write->waitForFinished(10000));
     QCOMPARE(write->error().httpStatus(), 403);
     QVERIFY2(write->error().message().contains(u"reader"_s), qPrintable(write->error().message()));

@@ -19,8 +19,7 @@ namespace {
 
 Timestamp utc(int y, int mo, int d, int h, int mi, int s, int micro)
 {
-    return sys_days(year(y) / mo / d) + hours(h) + minutes(mi) + seconds(s)
-            + microseconds(micro);
+    return sys_days(year(y) / mo / d) + hours(h) + minutes(mi) + seconds(s) + microseconds(micro);
 }
 
 } // namespace
@@ -154,7 +153,7 @@ void tst_Client::rawQueryGet()
     QCOMPARE(result.shape(), QueryResult::Shape::OneSeries);
     const Series series = result.series();
     QCOMPARE(series.name(), u"m1"_s);
-    QCOMPARE(series.columns(), (QStringList{u"time"_s, u"f1"_s, u"f2"_s, u"tag1"_s, u"tag2"_s}));
+    QCOMPARE(series.columns(), (QStringList {u"time"_s, u"f1"_s, u"f2"_s, u"tag1"_s, u"tag2"_s}));
     QCOMPARE(series.rowCount(), 2);
     QCOMPARE(series.row(0)[u"time"].value<Timestamp>(), t1);
     QCOMPARE(series.row(1)[u"time"].value<Timestamp>(), t2);
@@ -178,7 +177,8 @@ void tst_Client::rawQueryPost()
     QVERIFY2(create->isSuccess(), qPrintable(create->error().toString()));
     QCOMPARE(create->result().shape(), QueryResult::Shape::None);
     QVERIFY(create->result().messages().isEmpty()); // POSTed: no read-only warning
-    QueryReply *drop = m_client->rawQuery(u"DROP RETENTION POLICY testpolicy ON \"%1\""_s.arg(m_db));
+    QueryReply *drop =
+            m_client->rawQuery(u"DROP RETENTION POLICY testpolicy ON \"%1\""_s.arg(m_db));
     QVERIFY(drop->waitForFinished(10000));
     QVERIFY(drop->isSuccess());
     QCOMPARE(drop->result().shape(), QueryResult::Shape::None);
@@ -192,8 +192,9 @@ void tst_Client::write()
     QVERIFY(reply->waitForFinished(10000));
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     QCOMPARE(reply->httpStatus(), 204);
-    QCOMPARE(rawHttpGet(u"SELECT * FROM m1"_s),
-             R"({"results":[{"statement_id":0,"series":[{"name":"m1","columns":["time","f1","f2","tag1","tag6"],"values":[["2016-12-03T19:26:51.053212Z",4.32,6.9312,"5","a"]]}]}]})");
+    QCOMPARE(
+            rawHttpGet(u"SELECT * FROM m1"_s),
+            R"({"results":[{"statement_id":0,"series":[{"name":"m1","columns":["time","f1","f2","tag1","tag6"],"values":[["2016-12-03T19:26:51.053212Z",4.32,6.9312,"5","a"]]}]}]})");
 }
 
 void tst_Client::writeMany()
@@ -209,8 +210,8 @@ void tst_Client::writeMany()
     const Series series = result.series();
     QCOMPARE(series.rowCount(), 2);
     QCOMPARE(series.row(1).values(),
-             (QVariantList{QVariant::fromValue(utc(2016, 12, 3, 20, 19, 29, 123456)), 654.0,
-                           3042.1, u"abc"_s, u"xx"_s}));
+             (QVariantList {QVariant::fromValue(utc(2016, 12, 3, 20, 19, 29, 123456)), 654.0,
+                            3042.1, u"abc"_s, u"xx"_s}));
 }
 
 void tst_Client::partialSeriesAreMerged()
@@ -244,8 +245,8 @@ void tst_Client::specialCharactersRoundTrip_data()
                             << u"say \"hi\" it's"_s;
     QTest::newRow("backslashes") << u"m1\\x"_s << u"t\\k"_s << u"v\\1"_s << u"f\\k"_s
                                  << u"C:\\path\\"_s;
-    QTest::newRow("non-ASCII") << u"mésure 温度"_s << u"ключ"_s << u"значение ✓"_s
-                               << u"поле"_s << u"日本語 😀"_s;
+    QTest::newRow("non-ASCII") << u"mésure 温度"_s << u"ключ"_s << u"значение ✓"_s << u"поле"_s
+                               << u"日本語 😀"_s;
 }
 
 void tst_Client::specialCharactersRoundTrip()
@@ -273,7 +274,8 @@ void tst_Client::specialCharactersRoundTrip()
     QCOMPARE(series.value(0, fieldKey), QVariant(stringValue));
     QCOMPARE(series.value(0, u"time"), QVariant(qint64(7)));
 
-    const QueryResult dropped = query(u"DROP MEASUREMENT %1"_s.arg(Source::quoteIdentifier(measurement)));
+    const QueryResult dropped =
+            query(u"DROP MEASUREMENT %1"_s.arg(Source::quoteIdentifier(measurement)));
     QVERIFY(!dropped.hasErrors());
 }
 
@@ -295,11 +297,10 @@ void tst_Client::everyPrecision()
     QFETCH(qint64, nanosecondsPerUnit);
     // An instant with every digit significant: the exact conversion must survive the trip.
     const Timestamp exact = Timestamp::fromNanoseconds(1480785505123456789);
-    const Timestamp truncated = Timestamp::fromNanoseconds(exact.nanoseconds()
-                                                           / nanosecondsPerUnit
+    const Timestamp truncated = Timestamp::fromNanoseconds(exact.nanoseconds() / nanosecondsPerUnit
                                                            * nanosecondsPerUnit);
-    WriteReply *reply = m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, exact,
-                                        {.precision = precision});
+    WriteReply *reply =
+            m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, exact, {.precision = precision});
     QVERIFY(reply->waitForFinished(10000));
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     // Read back at nanosecond epoch and in the same unit.
@@ -348,7 +349,8 @@ void tst_Client::resultShapes()
     const QueryResult two = query(u"SELECT * FROM m1, m2"_s);
     QCOMPARE(two.shape(), QueryResult::Shape::SeriesList);
     QCOMPARE(two.allSeries().size(), 2);
-    const QueryResult several = query(u"SELECT * FROM m1; SELECT * FROM m2; SELECT * FROM m1 WHERE v > 100"_s);
+    const QueryResult several =
+            query(u"SELECT * FROM m1; SELECT * FROM m2; SELECT * FROM m1 WHERE v > 100"_s);
     QCOMPARE(several.shape(), QueryResult::Shape::SeriesLists);
     const QList<QList<Series>> lists = several.seriesPerStatement();
     QCOMPARE(lists.size(), 3);
@@ -370,20 +372,20 @@ void tst_Client::groupByTagsKeepsTags()
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     const QList<Series> series = reply->result().allSeries();
     QCOMPARE(series.size(), 2);
-    QCOMPARE(series[0].tags(), (QMap<QString, QString>{{u"host"_s, u"a"_s}}));
-    QCOMPARE(series[1].tags(), (QMap<QString, QString>{{u"host"_s, u"b"_s}}));
+    QCOMPARE(series[0].tags(), (QMap<QString, QString> {{u"host"_s, u"a"_s}}));
+    QCOMPARE(series[1].tags(), (QMap<QString, QString> {{u"host"_s, u"b"_s}}));
     QCOMPARE(series[1].value(0, u"sum"), QVariant(qint64(6)));
 
     const QList<Series> star = query(u"SELECT v FROM m1 GROUP BY *"_s).allSeries();
     QCOMPARE(star.size(), 2);
-    QCOMPARE(star[1].tags(), (QMap<QString, QString>{{u"dc"_s, u"x"_s}, {u"host"_s, u"b"_s}}));
+    QCOMPARE(star[1].tags(), (QMap<QString, QString> {{u"dc"_s, u"x"_s}, {u"host"_s, u"b"_s}}));
 }
 
 void tst_Client::statementErrors()
 {
     QVERIFY(m_client->write(u"m1"_s, {}, {{u"v"_s, 1}})->waitForFinished(10000));
-    QueryReply *reply = m_client->rawQuery(
-            u"SELECT * FROM m1; SELECT * FROM nosuchdb_x..m1; SHOW DATABASES"_s);
+    QueryReply *reply =
+            m_client->rawQuery(u"SELECT * FROM m1; SELECT * FROM nosuchdb_x..m1; SHOW DATABASES"_s);
     QVERIFY(reply->waitForFinished(10000));
     QCOMPARE(reply->error().kind(), Error::Kind::StatementError);
     QCOMPARE(reply->error().statementIndex(), 1);
@@ -414,8 +416,8 @@ void tst_Client::readOnlyContextWarningIsKept()
 {
     // Forcing GET for a writing statement makes influxd attach a warning; it is kept.
     const QString name = TestSupport::uniqueName(u"warned"_s);
-    QueryReply *reply = m_client->rawQuery(u"CREATE DATABASE \"%1\""_s.arg(name),
-                                           {.httpVerb = "GET"});
+    QueryReply *reply =
+            m_client->rawQuery(u"CREATE DATABASE \"%1\""_s.arg(name), {.httpVerb = "GET"});
     QVERIFY(reply->waitForFinished(10000));
     const QList<Message> messages = reply->result().messages();
     query(u"DROP DATABASE \"%1\""_s.arg(name));
@@ -428,24 +430,27 @@ void tst_Client::readOnlyContextWarningIsKept()
 
 void tst_Client::retentionPolicyReachesServer()
 {
-    QVERIFY(!query(u"CREATE RETENTION POLICY \"short one\" ON \"%1\" DURATION 1h REPLICATION 1"_s.arg(m_db))
+    QVERIFY(!query(u"CREATE RETENTION POLICY \"short one\" ON \"%1\" DURATION 1h REPLICATION 1"_s
+                           .arg(m_db))
                      .hasErrors());
-    WriteReply *reply = m_client->write(u"m1"_s, {}, {{u"v"_s, 42}}, {},
-                                        {.retentionPolicy = u"short one"_s});
+    WriteReply *reply =
+            m_client->write(u"m1"_s, {}, {{u"v"_s, 42}}, {}, {.retentionPolicy = u"short one"_s});
     QVERIFY(reply->waitForFinished(10000));
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     // Not in the default policy ...
     QCOMPARE(query(u"SELECT * FROM m1"_s).shape(), QueryResult::Shape::None);
     // ... but in "short one", whether named in FROM or as the rp parameter.
-    QueryReply *qualified = m_client->query({u"v"_s}, {Source::qualified(m_db, u"short one"_s, u"m1"_s)})
-                                    .execute();
+    QueryReply *qualified =
+            m_client->query({u"v"_s}, {Source::qualified(m_db, u"short one"_s, u"m1"_s)}).execute();
     QVERIFY(qualified->waitForFinished(10000));
     QCOMPARE(qualified->result().series().value(0, u"v"), QVariant(qint64(42)));
-    const Series viaParameter = query(u"SELECT v FROM m1"_s, {.retentionPolicy = u"short one"_s}).series();
+    const Series viaParameter =
+            query(u"SELECT v FROM m1"_s, {.retentionPolicy = u"short one"_s}).series();
     QCOMPARE(viaParameter.value(0, u"v"), QVariant(qint64(42)));
 
     // An unknown policy is the server's error, with its text.
-    WriteReply *bad = m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, {}, {.retentionPolicy = u"nope"_s});
+    WriteReply *bad =
+            m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, {}, {.retentionPolicy = u"nope"_s});
     QVERIFY(bad->waitForFinished(10000));
     QCOMPARE(bad->error().kind(), Error::Kind::ServerError);
     QVERIFY2(bad->error().message().contains(u"retention policy not found"_s),
@@ -457,7 +462,8 @@ void tst_Client::consistencyReachesServer()
 {
     // OSS influxd accepts every valid consistency level and rejects others; ours always sends a
     // valid one, so each level must be accepted.
-    for (Consistency c : {Consistency::Any, Consistency::One, Consistency::Quorum, Consistency::All}) {
+    for (Consistency c :
+         {Consistency::Any, Consistency::One, Consistency::Quorum, Consistency::All}) {
         WriteReply *reply = m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, {}, {.consistency = c});
         QVERIFY(reply->waitForFinished(10000));
         QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
@@ -515,14 +521,15 @@ void tst_Client::builderSelectInto()
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     QVERIFY(reply->result().messages().isEmpty()); // sent with POST
     QCOMPARE(reply->result().series().value(0, u"written"), QVariant(qint64(2)));
-    QCOMPARE(query(u"SELECT count(v) FROM m1copy"_s).series().value(0, u"count"), QVariant(qint64(2)));
+    QCOMPARE(query(u"SELECT count(v) FROM m1copy"_s).series().value(0, u"count"),
+             QVariant(qint64(2)));
     query(u"DROP MEASUREMENT m1copy"_s);
 }
 
 void tst_Client::unknownDatabaseOnWrite()
 {
-    WriteReply *reply = m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, {},
-                                        {.database = u"no_such_db_here"_s});
+    WriteReply *reply =
+            m_client->write(u"m1"_s, {}, {{u"v"_s, 1}}, {}, {.database = u"no_such_db_here"_s});
     QVERIFY(reply->waitForFinished(10000));
     QCOMPARE(reply->error().kind(), Error::Kind::ServerError);
     QCOMPARE(reply->error().httpStatus(), 404);

@@ -48,19 +48,19 @@ void tst_Failover::initTestCase()
 void tst_Failover::refusedFirstUrlFailsOverAndIsDemoted()
 {
     const QUrl refused = refusingUrl();
-    Client client(ClientOptions{.baseUrls = {refused, m_a.url(), m_b.url()}});
+    Client client(ClientOptions {.baseUrls = {refused, m_a.url(), m_b.url()}});
     PingReply *reply = client.ping();
     QVERIFY(reply->waitForFinished(20000));
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     QCOMPARE(reply->serverUrl(), m_a.url());
     // The server that answered goes first; the others keep their relative order.
-    QCOMPARE(client.baseUrls(), (QList<QUrl>{m_a.url(), refused, m_b.url()}));
+    QCOMPARE(client.baseUrls(), (QList<QUrl> {m_a.url(), refused, m_b.url()}));
 
     // Writes and queries follow the same path, to the same server.
     QVERIFY(!TestSupport::query(client, u"CREATE DATABASE fo"_s).hasErrors());
     QVERIFY(!TestSupport::writeLines(client, "m v=1 1", {.database = u"fo"_s}).isError());
-    const QueryResult result = TestSupport::query(client, u"SELECT * FROM m"_s,
-                                                  {.database = u"fo"_s});
+    const QueryResult result =
+            TestSupport::query(client, u"SELECT * FROM m"_s, {.database = u"fo"_s});
     QCOMPARE(result.series().rowCount(), 1);
 }
 
@@ -69,7 +69,7 @@ void tst_Failover::deadServerMovesToTheNextInOrder()
     const QUrl refused = refusingUrl();
     LocalServer c;
     QVERIFY2(c.start(), qPrintable(c.errorString()));
-    Client client(ClientOptions{.baseUrls = {c.url(), refused, m_b.url()}});
+    Client client(ClientOptions {.baseUrls = {c.url(), refused, m_b.url()}});
     PingReply *first = client.ping();
     QVERIFY(first->waitForFinished(20000));
     QCOMPARE(first->serverUrl(), c.url());
@@ -79,12 +79,12 @@ void tst_Failover::deadServerMovesToTheNextInOrder()
     QVERIFY(second->waitForFinished(20000));
     QVERIFY2(second->isSuccess(), qPrintable(second->error().toString()));
     QCOMPARE(second->serverUrl(), m_b.url());
-    QCOMPARE(client.baseUrls(), (QList<QUrl>{m_b.url(), c.url(), refused}));
+    QCOMPARE(client.baseUrls(), (QList<QUrl> {m_b.url(), c.url(), refused}));
 }
 
 void tst_Failover::nothingReachable()
 {
-    Client client(ClientOptions{.baseUrls = {refusingUrl(), refusingUrl()}});
+    Client client(ClientOptions {.baseUrls = {refusingUrl(), refusingUrl()}});
     QueryReply *reply = client.rawQuery(u"SHOW DATABASES"_s);
     QVERIFY(reply->waitForFinished(20000));
     QCOMPARE(reply->error().kind(), Error::Kind::NoServersReachable);

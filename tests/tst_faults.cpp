@@ -17,8 +17,9 @@ using TestSupport::FaultServer;
 
 namespace {
 
-const QByteArray okBody = R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1]]}]}]})"
-                          "\n";
+const QByteArray okBody =
+        R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1]]}]}]})"
+        "\n";
 
 ClientOptions optionsFor(const QList<QUrl> &urls, std::chrono::milliseconds timeout = 5s)
 {
@@ -126,7 +127,8 @@ void tst_Faults::unexpectedStatus()
     FaultServer server;
     QVERIFY(server.listen());
     server.setHandler([status](const FaultServer::Request &, QTcpSocket *s) {
-        FaultServer::respond(s, status, "text/plain", "", {{"Location", "https://elsewhere:8086/query"}});
+        FaultServer::respond(s, status, "text/plain", "",
+                             {{"Location", "https://elsewhere:8086/query"}});
     });
     Client client(optionsFor({server.url()}));
     QueryReply *reply = client.rawQuery(u"SHOW DATABASES"_s);
@@ -181,11 +183,12 @@ void tst_Faults::slowSteadyStreamIsNotCutOff()
         auto *timer = new QTimer(s);
         QObject::connect(timer, &QTimer::timeout, s, [s, sent, timer] {
             const bool last = ++*sent == 8;
-            const QByteArray doc = u"{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"v\"],\"values\":[[\"2020-01-01T00:00:0%1Z\",%1]]%2}]%3}]}\n"_s
-                                           .arg(*sent)
-                                           .arg(last ? u""_s : u",\"partial\":true"_s)
-                                           .arg(last ? u""_s : u",\"partial\":true"_s)
-                                           .toUtf8();
+            const QByteArray doc =
+                    u"{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"v\"],\"values\":[[\"2020-01-01T00:00:0%1Z\",%1]]%2}]%3}]}\n"_s
+                            .arg(*sent)
+                            .arg(last ? u""_s : u",\"partial\":true"_s)
+                            .arg(last ? u""_s : u",\"partial\":true"_s)
+                            .toUtf8();
             FaultServer::writeChunk(s, doc);
             if (last) {
                 FaultServer::endChunked(s);
@@ -344,8 +347,10 @@ void tst_Faults::streamingReportsRowsBeforeFinished()
     server.setHandler([&socket](const FaultServer::Request &, QTcpSocket *s) {
         socket = s;
         FaultServer::beginChunked(s, 200, "application/json");
-        FaultServer::writeChunk(s, R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1],["2020-01-01T00:00:01Z",2]],"partial":true}],"partial":true}]})"
-                                   "\n");
+        FaultServer::writeChunk(
+                s,
+                R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1],["2020-01-01T00:00:01Z",2]],"partial":true}],"partial":true}]})"
+                "\n");
     });
     Client client(optionsFor({server.url()}));
     QueryReply *reply = client.rawQuery(u"SELECT * FROM m"_s);
@@ -356,8 +361,10 @@ void tst_Faults::streamingReportsRowsBeforeFinished()
     QCOMPARE(rows.first().at(3).value<qsizetype>(), 2); // count
     QCOMPARE(reply->rowCount(), 2);
 
-    FaultServer::writeChunk(socket, R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:02Z",3]]}]}]})"
-                                    "\n");
+    FaultServer::writeChunk(
+            socket,
+            R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:02Z",3]]}]}]})"
+            "\n");
     FaultServer::endChunked(socket);
     QVERIFY(reply->waitForFinished(10000));
     QVERIFY(reply->isSuccess());
@@ -373,9 +380,10 @@ void tst_Faults::statementErrorKeepsOtherStatements()
     FaultServer server;
     QVERIFY(server.listen());
     server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
-        FaultServer::respond(s, 200, "application/json",
-                             R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1]]}]},{"statement_id":1,"error":"database not found: nodb"}]})"
-                             "\n");
+        FaultServer::respond(
+                s, 200, "application/json",
+                R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[["2020-01-01T00:00:00Z",1]]}]},{"statement_id":1,"error":"database not found: nodb"}]})"
+                "\n");
     });
     Client client(optionsFor({server.url()}));
     QueryReply *reply = client.rawQuery(u"SELECT * FROM m; SELECT * FROM nodb..m"_s);
@@ -414,9 +422,9 @@ void tst_Faults::wireFormatOfQueries()
     QCOMPARE(QUrl::fromPercentEncoding(request.query().split('=').last()), text);
 
     // Per-call overrides win but never remove a default.
-    QueryReply *other = client.rawQuery(u"SHOW MEASUREMENTS"_s,
-                                        {.database = u"other"_s, .epoch = Precision::Seconds,
-                                         .chunked = false});
+    QueryReply *other = client.rawQuery(
+            u"SHOW MEASUREMENTS"_s,
+            {.database = u"other"_s, .epoch = Precision::Seconds, .chunked = false});
     QVERIFY(other->waitForFinished(10000));
     QCOMPARE(server.requests().last().query(),
              "db=other&rp=rp%20one&epoch=s&q=SHOW%20MEASUREMENTS");
@@ -498,19 +506,20 @@ void tst_Faults::wireFormatOfWrites()
     o.retentionPolicy = u"policy1"_s;
     Client client(o);
     const Timestamp t = Timestamp::fromNanoseconds(1480793211053212000);
-    WriteReply *reply = client.writeMany(
-            {DataPoint(u"m1"_s, {{u"tag1"_s, u"5"_s}, {u"tag6"_s, u"a"_s}},
-                       {{u"f1"_s, 4.32}, {u"f2"_s, 6.9312}}, t),
-             DataPoint(u"m1"_s, {{u"tag1"_s, u"6"_s}}, {{u"f1"_s, 7}},
-                       PointTime::raw(1480796369123456))},
-            {.database = u"other"_s, .precision = Precision::Microseconds});
+    WriteReply *reply =
+            client.writeMany({DataPoint(u"m1"_s, {{u"tag1"_s, u"5"_s}, {u"tag6"_s, u"a"_s}},
+                                        {{u"f1"_s, 4.32}, {u"f2"_s, 6.9312}}, t),
+                              DataPoint(u"m1"_s, {{u"tag1"_s, u"6"_s}}, {{u"f1"_s, 7}},
+                                        PointTime::raw(1480796369123456))},
+                             {.database = u"other"_s, .precision = Precision::Microseconds});
     QVERIFY(reply->waitForFinished(10000));
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     const FaultServer::Request request = server.requests().first();
     QCOMPARE(request.method, "POST");
     QCOMPARE(request.target, "/write?consistency=all&db=other&precision=u&rp=policy1");
-    QCOMPARE(request.body, "m1,tag1=5,tag6=a f1=4.32,f2=6.9312 1480793211053212\n"
-                           "m1,tag1=6 f1=7i 1480796369123456");
+    QCOMPARE(request.body,
+             "m1,tag1=5,tag6=a f1=4.32,f2=6.9312 1480793211053212\n"
+             "m1,tag1=6 f1=7i 1480796369123456");
 }
 
 void tst_Faults::rejectedLinesAreNamed()
@@ -518,15 +527,16 @@ void tst_Faults::rejectedLinesAreNamed()
     FaultServer server;
     QVERIFY(server.listen());
     server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
-        FaultServer::respond(s, 400, "application/json",
-                             R"({"error":"partial write: unable to parse 'bad line': missing fields dropped=0"})");
+        FaultServer::respond(
+                s, 400, "application/json",
+                R"({"error":"partial write: unable to parse 'bad line': missing fields dropped=0"})");
     });
     Client client(optionsFor({server.url()}));
     WriteReply *reply = client.writeLines("m v=1\nbad line\nm v=2");
     QVERIFY(reply->waitForFinished(10000));
     QCOMPARE(reply->error().kind(), Error::Kind::ServerError);
     QCOMPARE(reply->error().httpStatus(), 400);
-    QCOMPARE(reply->failedLines(), QList<qsizetype>{1});
+    QCOMPARE(reply->failedLines(), QList<qsizetype> {1});
     QCOMPARE(reply->pointCount(), 3);
     QVERIFY(reply->error().detail().contains(u"2"_s));
 }
@@ -536,13 +546,12 @@ void tst_Faults::invalidPointIsNeverSent()
     FaultServer server;
     QVERIFY(server.listen());
     Client client(optionsFor({server.url()}));
-    const QList<DataPoint> points{DataPoint(u"m"_s, {}, {{u"v"_s, 1}}),
-                                  DataPoint(u"m"_s, {}, {})};
+    const QList<DataPoint> points {DataPoint(u"m"_s, {}, {{u"v"_s, 1}}), DataPoint(u"m"_s, {}, {})};
     WriteReply *reply = client.writeMany(points);
     QVERIFY(reply->waitForFinished(10000));
     QCOMPARE(reply->error().kind(), Error::Kind::InvalidArgument);
     QVERIFY(reply->error().message().contains(u"at least one field is required"_s));
-    QCOMPARE(reply->failedLines(), QList<qsizetype>{1});
+    QCOMPARE(reply->failedLines(), QList<qsizetype> {1});
     QCOMPARE(reply->points(), points);
     QCOMPARE(server.requests().size(), 0);
 }

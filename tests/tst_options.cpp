@@ -31,7 +31,7 @@ private Q_SLOTS:
 void tst_Options::defaults()
 {
     const ClientOptions o;
-    QCOMPARE(o.baseUrls, QList<QUrl>{QUrl(u"http://localhost:8086"_s)});
+    QCOMPARE(o.baseUrls, QList<QUrl> {QUrl(u"http://localhost:8086"_s)});
     QCOMPARE(o.timeout, std::chrono::milliseconds(60000));
     QVERIFY(o.chunked);
     QCOMPARE(o.chunkSize, 0);
@@ -46,14 +46,18 @@ void tst_Options::badValues_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("message");
-    QTest::newRow("consistency") << u"consistency"_s << u"blah"_s
-                                 << u"consistency must be one of \"any\", \"one\", \"quorum\", \"all\" or None"_s;
-    QTest::newRow("precision") << u"precision"_s << u"blah"_s
-                               << u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
-    QTest::newRow("epoch") << u"epoch"_s << u"blah"_s
-                           << u"epoch must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
-    QTest::newRow("empty precision") << u"precision"_s << QString(u""_s)
-                                     << u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
+    QTest::newRow("consistency")
+            << u"consistency"_s << u"blah"_s
+            << u"consistency must be one of \"any\", \"one\", \"quorum\", \"all\" or None"_s;
+    QTest::newRow("precision")
+            << u"precision"_s << u"blah"_s
+            << u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
+    QTest::newRow("epoch")
+            << u"epoch"_s << u"blah"_s
+            << u"epoch must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
+    QTest::newRow("empty precision")
+            << u"precision"_s << QString(u""_s)
+            << u"precision must be one of \"n\", \"u\", \"ms\", \"s\", \"m\", \"h\" or None"_s;
 }
 
 void tst_Options::badValues()
@@ -71,7 +75,7 @@ void tst_Options::goodValues()
 {
     Error error;
     const ClientOptions o = ClientOptions::fromVariantMap(
-            {{u"baseUrls"_s, QStringList{u"http://a:8086"_s, u"https://b/influx/"_s}},
+            {{u"baseUrls"_s, QStringList {u"http://a:8086"_s, u"https://b/influx/"_s}},
              {u"database"_s, u"testdb"_s},
              {u"username"_s, u"testuser"_s},
              {u"password"_s, u"testpass"_s},
@@ -83,7 +87,7 @@ void tst_Options::goodValues()
              {u"timeout"_s, 2.5}},
             &error);
     QVERIFY2(!error.isError(), qPrintable(error.message()));
-    QCOMPARE(o.baseUrls, (QList<QUrl>{QUrl(u"http://a:8086"_s), QUrl(u"https://b/influx"_s)}));
+    QCOMPARE(o.baseUrls, (QList<QUrl> {QUrl(u"http://a:8086"_s), QUrl(u"https://b/influx"_s)}));
     QCOMPARE(o.database, u"testdb"_s);
     QCOMPARE(o.username, u"testuser"_s);
     QCOMPARE(o.password, u"testpass"_s);
@@ -135,16 +139,16 @@ void tst_Options::valuesAreCaseSensitive()
 
 void tst_Options::trailingSlashesAreStripped()
 {
-    Client client(ClientOptions{.baseUrls = {QUrl(u"http://h:8086//"_s),
-                                             QUrl(u"https://host:443/influx/"_s)}});
+    Client client(ClientOptions {
+            .baseUrls = {QUrl(u"http://h:8086//"_s), QUrl(u"https://host:443/influx/"_s)}});
     QCOMPARE(client.baseUrls(),
-             (QList<QUrl>{QUrl(u"http://h:8086"_s), QUrl(u"https://host:443/influx"_s)}));
+             (QList<QUrl> {QUrl(u"http://h:8086"_s), QUrl(u"https://host:443/influx"_s)}));
 }
 
 void tst_Options::severalBaseUrlsKeepTheirOrder()
 {
-    const QList<QUrl> urls{QUrl(u"http://c:1"_s), QUrl(u"http://a:2"_s), QUrl(u"http://b:3"_s)};
-    Client client(ClientOptions{.baseUrls = urls});
+    const QList<QUrl> urls {QUrl(u"http://c:1"_s), QUrl(u"http://a:2"_s), QUrl(u"http://b:3"_s)};
+    Client client(ClientOptions {.baseUrls = urls});
     QCOMPARE(client.baseUrls(), urls);
 }
 
@@ -168,11 +172,11 @@ void tst_Options::invalidBaseUrls()
 
 void tst_Options::setOptionsKeepsOldOptionsWhenInvalid()
 {
-    Client client(ClientOptions{.baseUrls = {QUrl(u"http://good:8086"_s)}, .database = u"db"_s});
-    const Error error = client.setOptions(ClientOptions{.baseUrls = {QUrl(u"gopher://x"_s)}});
+    Client client(ClientOptions {.baseUrls = {QUrl(u"http://good:8086"_s)}, .database = u"db"_s});
+    const Error error = client.setOptions(ClientOptions {.baseUrls = {QUrl(u"gopher://x"_s)}});
     QCOMPARE(error.kind(), Error::Kind::InvalidArgument);
     QCOMPARE(client.options().database, u"db"_s);
-    QCOMPARE(client.baseUrls(), QList<QUrl>{QUrl(u"http://good:8086"_s)});
+    QCOMPARE(client.baseUrls(), QList<QUrl> {QUrl(u"http://good:8086"_s)});
 }
 
 void tst_Options::errorUrlNeverCarriesCredentials()

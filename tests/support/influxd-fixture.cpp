@@ -30,8 +30,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "cannot write %s\n", qPrintable(args[2]));
             return 1;
         }
-        state.write(server.url().toEncoded() + '\n' + QByteArray::number(server.processId())
-                    + '\n' + server.dataDirectory().toUtf8() + '\n');
+        state.write(server.url().toEncoded() + '\n' + QByteArray::number(server.processId()) + '\n'
+                    + server.dataDirectory().toUtf8() + '\n');
         std::printf("influxd %lld listening on %s\n", server.processId(),
                     server.url().toEncoded().constData());
         return 0;
@@ -44,8 +44,8 @@ int main(int argc, char *argv[])
     state.close();
     if (lines.size() < 3)
         return 1;
-    const bool clean = Influx::LocalServer::stopDetached(lines[1].toLongLong(),
-                                                         QString::fromUtf8(lines[2]));
+    const bool clean =
+            Influx::LocalServer::stopDetached(lines[1].toLongLong(), QString::fromUtf8(lines[2]));
     state.remove();
     std::printf("influxd %s stopped%s\n", lines[1].constData(), clean ? "" : " (killed)");
     return 0;

@@ -17,8 +17,7 @@ QString uniqueName(const QString &prefix);
 
 // Runs a query and waits for it (tests only; the GUI never waits).
 Influx::QueryResult query(Influx::Client &client, const QString &text,
-                          const Influx::QueryOptions &options = {},
-                          Influx::Error *error = nullptr);
+                          const Influx::QueryOptions &options = {}, Influx::Error *error = nullptr);
 // Writes line protocol and waits; returns the error (none on success).
 Influx::Error writeLines(Influx::Client &client, const QByteArray &lines,
                          const Influx::WriteOptions &options = {});
