@@ -98,8 +98,9 @@ public:
     // null). Meant for tests and small data; the decoder uses SeriesBuilder.
     void appendRow(const QVariantList &values);
     // Appends the rows of another piece of the same series (partial chunks). Columns are taken
-    // by position; a column whose types differ becomes wider (Integer+Float → Float,
-    // otherwise Mixed).
+    // by position; a column whose types differ becomes wider (Integer+Float → Float when the
+    // integers are exact as doubles, Time+String → String holding the original texts,
+    // otherwise Mixed). Extra columns of the piece are added (null in the earlier rows).
     void appendRows(const Series &piece);
 
     // True when the server marked the last piece of this series partial and no continuation
@@ -109,6 +110,9 @@ public:
 
     // Bytes held by the column storage (for benchmarks and the UI's memory display).
     qsizetype memoryUsage() const;
+    // Gives back the spare capacity the column arrays kept for growth (the result merger calls
+    // it once a series that grew piece by piece is complete).
+    void squeeze();
 
     friend bool operator==(const Series &a, const Series &b);
     friend bool operator!=(const Series &a, const Series &b) { return !(a == b); }
