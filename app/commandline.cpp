@@ -1,1 +1,346 @@
 // SPDX-License-Identifier: MIT
+#include "commandline.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+namespace {
+
+// One table for the parser and the help text, so that they cannot disagree.
+struct OptionSpec
+{
+    QStringList names;
+    QString valueName; // empty: a switch
+    QString description;
+    bool connection = false; // listed under "Connection" in --help
+};
+
+const QList<OptionSpec> &optionSpecs()
+{
+    static const QList<OptionSpec> specs = {
+            {{u"ping"_s}, {}, u"Print the server's version (GET /ping)."_s},
+            {{u"e"_s, u"execute"_s},
+             u"query"_s,
+             u"Run InfluxQL (one or several ';'-separated statements) and print the result "
+             "on standard output."_s},
+            {{u"i"_s, u"import"_s},
+             u"file"_s,
+             u"Write the line protocol in <file> ('-' for standard input) in batches. Blank "
+             "lines and lines starting with '#' are skipped; CRLF line ends are accepted."_s},
+            {{u"batch-size"_s},
+             u"lines"_s,
+             u"Lines of line protocol per write request for --import (default 5000)."_s},
+            {{u"demo"_s},
+             {},
+             u"Start a private influxd on a free 127.0.0.1 port with a temporary directory, "
+             "load the demo data set (about 78,000 points of the last 6 hours) into database "
+             "\"demo\" and use it as the server. With --ping, --execute or --import the server "
+             "is stopped when that is done. Alone, it prints the server's URL on standard output "
+             "and keeps serving until SIGINT (Ctrl+C) or SIGTERM; the data is removed then."_s},
+            {{u"f"_s, u"format"_s},
+             u"format"_s,
+             u"Output format of --execute: column (default; the influx shell's table), csv (the "
+             "influx shell's CSV) or json (one JSON value: null, a series object, an array of "
+             "series objects, or an array of arrays for several statements)."_s},
+            {{u"url"_s},
+             u"url"_s,
+             u"Base URL of the server, e.g. http://127.0.0.1:8086 (default "
+             "http://localhost:8086). Repeat for failover: the URLs are tried in order."_s,
+             true},
+            {{u"d"_s, u"database"_s}, u"name"_s, u"Database for queries and writes."_s, true},
+            {{u"u"_s, u"username"_s},
+             u"name"_s,
+             u"User name (HTTP Basic authentication). Default: $INFLUX_USERNAME."_s,
+             true},
+            {{u"p"_s, u"password"_s},
+             u"password"_s,
+             u"Password. Default: $INFLUX_PASSWORD, which keeps it out of the process list."_s,
+             true},
+            {{u"token"_s},
+             u"token"_s,
+             u"API token for InfluxDB 2.x/3.x's v1 API (\"Authorization: Token\"); wins over "
+             "user name and password. Default: $INFLUX_TOKEN."_s,
+             true},
+            {{u"retention-policy"_s},
+             u"name"_s,
+             u"Retention policy for writes and queries (\"rp\")."_s,
+             true},
+            {{u"consistency"_s},
+             u"level"_s,
+             u"Write consistency (InfluxEnterprise): any, one, quorum or all."_s,
+             true},
+            {{u"precision"_s},
+             u"unit"_s,
+             u"Precision of the timestamps in --import's line protocol: n, u, ms, s, m or h "
+             "(default n, nanoseconds)."_s,
+             true},
+            {{u"epoch"_s},
+             u"unit"_s,
+             u"Return times as integers in this unit (n, u, ms, s, m or h) instead of RFC 3339 "
+             "strings."_s,
+             true},
+            {{u"chunk-size"_s},
+             u"rows"_s,
+             u"Rows per chunk of a query response (default: the server's, 10000). Responses are "
+             "always chunked and decoded as they arrive."_s,
+             true},
+            {{u"timeout"_s},
+             u"seconds"_s,
+             u"Give up when the server does not answer, or a response stalls, for this long "
+             "(default 60; 0: never)."_s,
+             true},
+            {{u"h"_s, u"help"_s}, {}, u"Print this help and exit."_s},
+            {{u"v"_s, u"version"_s}, {}, u"Print the version and exit."_s},
+    };
+    return specs;
+}
+
+QString optionSynopsis(const OptionSpec &spec)
+{
+    QStringList names;
+    for (const QString &name : spec.names)
+        names.append(name.size() == 1 ? u"-"_s + name : u"--"_s + name);
+    QString text = names.join(u", "_s);
+    if (!spec.valueName.isEmpty())
+        text += u" <"_s + spec.valueName + u'>';
+    return text;
+}
+
+// Wraps text at 78 columns with the given indentation.
+QString wrap(const QString &text, qsizetype indent, qsizetype firstColumn)
+{
+    constexpr qsizetype width = 78;
+    QString out;
+    qsizetype column = firstColumn;
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (i > 0) {
+            if (column + 1 + words[i].size() > width) {
+                out += u'\n' + QString(indent, u' ');
+                column = indent;
+            } else {
+                out += u' ';
+                ++column;
+            }
+        }
+        out += words[i];
+        column += words[i].size();
+    }
+    return out;
+}
+
+QString optionHelp(bool connection)
+{
+    constexpr qsizetype descriptionColumn = 28;
+    QString out;
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (spec.connection != connection)
+            continue;
+        QString line = u"  "_s + optionSynopsis(spec);
+        if (line.size() + 2 > descriptionColumn)
+            line += u'\n' + QString(descriptionColumn, u' ');
+        else
+            line += QString(descriptionColumn - line.size(), u' ');
+        out += line + wrap(spec.description, descriptionColumn, descriptionColumn) + u'\n';
+    }
+    return out;
+}
+
+std::optional<int> parseInteger(const QString &text, int minimum)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < minimum)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+QString helpText()
+{
+    return u"Usage: influx-explorer [--demo] [--ping | --execute <query> | --import <file>] "
+           "[options]\n\n"_s
+            + wrap(u"Influx Explorer's headless mode: a command line client for InfluxDB 1.x "
+                   "(and the v1 API of InfluxDB 2.x/3.x) that needs no display. Exactly one "
+                   "of --ping, --execute and --import runs per invocation; --demo combines "
+                   "with each of them, or runs alone."_s,
+                   0, 0)
+            + u"\n\nModes and output:\n"_s + optionHelp(false) + u"\nConnection:\n"_s
+            + optionHelp(true) + uR"(
+Output:
+  Results go to standard output and nothing else does: warnings that the
+  server attached to a statement ("warning: <text>."), statement errors
+  ("ERR: statement <n>: <message>", n counting from 0 like the server's
+  statement_id), import progress and summaries go to standard error. The
+  import progress line is shown only when standard error is a terminal.
+
+Environment:
+  INFLUX_USERNAME   user name when --username is not given
+  INFLUX_PASSWORD   password when --password is not given
+  INFLUX_TOKEN      API token when --token is not given
+  INFLUXD           the influxd that --demo starts (default /usr/bin/influxd)
+
+Exit status:
+  0  success
+  1  any error: the server could not be reached or answered with an error, a
+     statement failed, a batch of --import was rejected (the others are still
+     written); the message is on standard error
+  2  usage error: unknown or missing flags or values, an invalid option value
+     (e.g. --epoch x), an unknown --format, several modes at once, or no mode
+
+Examples:
+  influx-explorer --url http://127.0.0.1:8086 --ping
+  influx-explorer -d telegraf -e 'SELECT mean(usage_idle) FROM cpu
+      WHERE time > now() - 1h GROUP BY time(10m), host' --format csv
+  influx-explorer -d mydb --precision s --import metrics.lp
+  gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
+  influx-explorer --demo -e 'SHOW MEASUREMENTS' --format json
+  influx-explorer --demo          # a demo server until Ctrl+C
+)"_s;
+}
+
+CommandLineParseResult parseCommandLine(const QStringList &arguments,
+                                        const QProcessEnvironment &environment)
+{
+    CommandLineParseResult result;
+    const auto usageError = [&result](const QString &message) {
+        result.status = CommandLineParseResult::Status::UsageError;
+        result.errorMessage = message;
+        return result;
+    };
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const OptionSpec &spec : optionSpecs()) {
+        QCommandLineOption option(spec.names, spec.description, spec.valueName);
+        parser.addOption(option);
+    }
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        result.status = CommandLineParseResult::Status::Help;
+        return result;
+    }
+    if (parser.isSet(u"version"_s)) {
+        result.status = CommandLineParseResult::Status::Version;
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(u"unexpected argument '%1' (queries go after --execute)"_s.arg(
+                parser.positionalArguments().constFirst()));
+    }
+    // Options given twice would silently lose a value (only --url is a list).
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (!spec.valueName.isEmpty() && spec.names.constLast() != u"url"_s
+            && parser.values(spec.names.constLast()).size() > 1) {
+            return usageError(u"--%1 was given more than once"_s.arg(spec.names.constLast()));
+        }
+    }
+
+    CommandLineOptions &options = result.options;
+    QStringList modes;
+    if (parser.isSet(u"ping"_s)) {
+        options.mode = Mode::Ping;
+        modes.append(u"--ping"_s);
+    }
+    if (parser.isSet(u"execute"_s)) {
+        options.mode = Mode::Execute;
+        options.query = parser.value(u"execute"_s);
+        modes.append(u"--execute"_s);
+        if (options.query.trimmed().isEmpty())
+            return usageError(u"--execute needs a query"_s);
+    }
+    if (parser.isSet(u"import"_s)) {
+        options.mode = Mode::Import;
+        options.importPath = parser.value(u"import"_s);
+        modes.append(u"--import"_s);
+        if (options.importPath.isEmpty())
+            return usageError(u"--import needs a file name or '-' for standard input"_s);
+    }
+    if (modes.size() > 1)
+        return usageError(u"%1 cannot be combined: choose one mode"_s.arg(modes.join(u" and "_s)));
+    options.demo = parser.isSet(u"demo"_s);
+
+    if (parser.isSet(u"batch-size"_s)) {
+        const auto size = parseInteger(parser.value(u"batch-size"_s), 1);
+        if (!size)
+            return usageError(u"--batch-size must be a positive integer"_s);
+        options.batchSize = *size;
+    }
+    if (parser.isSet(u"format"_s)) {
+        const QString name = parser.value(u"format"_s);
+        const auto format = ResultFormatter::formatFromName(name);
+        if (!format)
+            return usageError(u"unknown format \"%1\": use json, csv or column"_s.arg(name));
+        options.format = *format;
+    }
+
+    // Connection options, checked by the library with the reference client's messages.
+    QVariantMap map;
+    QString username = parser.isSet(u"username"_s) ? parser.value(u"username"_s)
+                                                   : environment.value(u"INFLUX_USERNAME"_s);
+    QString password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
+                                                   : environment.value(u"INFLUX_PASSWORD"_s);
+    const QString token = parser.isSet(u"token"_s) ? parser.value(u"token"_s)
+                                                   : environment.value(u"INFLUX_TOKEN"_s);
+    if (parser.isSet(u"url"_s)) {
+        if (options.demo)
+            return usageError(u"--demo starts its own server: it cannot be combined with --url"_s);
+        QStringList urls;
+        for (const QString &text : parser.values(u"url"_s)) {
+            QUrl url(text, QUrl::StrictMode);
+            if (url.isValid() && !url.userInfo().isEmpty()) {
+                if (username.isEmpty())
+                    username = url.userName();
+                if (password.isEmpty())
+                    password = url.password();
+                url.setUserInfo(QString());
+                urls.append(url.toString());
+            } else {
+                urls.append(text);
+            }
+        }
+        map.insert(u"baseUrls"_s, urls);
+    }
+    const auto insertIfSet = [&](const QString &flag, const QString &key) {
+        if (parser.isSet(flag))
+            map.insert(key, parser.value(flag));
+    };
+    insertIfSet(u"database"_s, u"database"_s);
+    options.databaseGiven = parser.isSet(u"database"_s);
+    if (!username.isEmpty())
+        map.insert(u"username"_s, username);
+    if (!password.isEmpty())
+        map.insert(u"password"_s, password);
+    if (!token.isEmpty())
+        map.insert(u"token"_s, token);
+    insertIfSet(u"retention-policy"_s, u"retentionPolicy"_s);
+    insertIfSet(u"consistency"_s, u"consistency"_s);
+    insertIfSet(u"precision"_s, u"precision"_s);
+    insertIfSet(u"epoch"_s, u"epoch"_s);
+    if (parser.isSet(u"chunk-size"_s)) {
+        const auto size = parseInteger(parser.value(u"chunk-size"_s), 0);
+        if (!size)
+            return usageError(u"--chunk-size must be a non-negative integer"_s);
+        map.insert(u"chunkSize"_s, *size);
+    }
+    if (parser.isSet(u"timeout"_s)) {
+        const auto seconds = parseInteger(parser.value(u"timeout"_s), 0);
+        if (!seconds)
+            return usageError(u"--timeout must be a non-negative whole number of seconds"_s);
+        map.insert(u"timeout"_s, *seconds);
+    }
+
+    Influx::Error error;
+    options.client = Influx::ClientOptions::fromVariantMap(map, &error);
+    if (error.isError())
+        return usageError(error.message());
+    return result;
+}
+
+} // namespace Explorer

@@ -1,1 +1,305 @@
 // SPDX-License-Identifier: MIT
+#include "headless.h"
+
+#include "demodata.h"
+#include "importer.h"
+#include "resultformatter.h"
+
+#include <client.h>
+#include <localserver.h>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFile>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QScopeGuard>
+#include <QtCore/QSocketNotifier>
+#include <QtCore/QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+// Turns SIGINT and SIGTERM into a callback on the event loop (the self-pipe pattern), so that
+// --demo can stop influxd and remove its directory instead of dying with the server running.
+class SignalWatcher
+{
+public:
+    explicit SignalWatcher(std::function<void()> callback) : m_callback(std::move(callback))
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_fds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(qintptr(s_fds[0]), QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] {
+            char byte;
+            if (::read(s_fds[0], &byte, 1) == 1)
+                m_callback();
+        });
+        struct sigaction action
+        { };
+        action.sa_handler = &SignalWatcher::handle;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+        m_installed = true;
+    }
+    ~SignalWatcher()
+    {
+        if (m_installed) {
+            ::sigaction(SIGINT, &m_oldInt, nullptr);
+            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        }
+        m_notifier.reset();
+        if (s_fds[0] >= 0) {
+            ::close(s_fds[0]);
+            ::close(s_fds[1]);
+            s_fds[0] = s_fds[1] = -1;
+        }
+    }
+
+private:
+    static void handle(int)
+    {
+        const char byte = 1;
+        [[maybe_unused]] const auto written = ::write(s_fds[1], &byte, 1);
+    }
+    static inline int s_fds[2] = {-1, -1};
+    std::function<void()> m_callback;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt
+    { };
+    struct sigaction m_oldTerm
+    { };
+    bool m_installed = false;
+};
+
+Headless::Headless(const CommandLineOptions &options, QIODevice *out, QIODevice *err,
+                   QObject *parent)
+    : QObject(parent), m_options(options), m_out(out), m_err(err)
+{ }
+
+Headless::~Headless() = default;
+
+int Headless::run()
+{
+    if (m_options.demo)
+        m_signals = std::make_unique<SignalWatcher>([this] { interrupt(); });
+
+    Influx::Client client;
+    if (m_options.demo) {
+        if (const int status = startDemo(client); status != ExitSuccess)
+            return status;
+    } else if (const Influx::Error error = client.setOptions(m_options.client); error) {
+        printError({}, error);
+        return ExitUsage;
+    }
+
+    switch (m_options.mode) {
+    case Mode::Ping:
+        return ping(client);
+    case Mode::Execute:
+        return execute(client);
+    case Mode::Import:
+        return import(client);
+    case Mode::None:
+        break;
+    }
+    return m_options.demo ? serveDemo() : ExitUsage;
+}
+
+void Headless::interrupt()
+{
+    m_interrupted = true;
+    if (m_currentReply)
+        m_currentReply->abort();
+    if (m_demo)
+        m_demo->abort();
+    if (m_onInterrupt)
+        m_onInterrupt();
+}
+
+void Headless::printError(const QString &context, const Influx::Error &error)
+{
+    QString text = u"ERR: "_s;
+    if (!context.isEmpty())
+        text += context + u": "_s;
+    m_err->write((text + error.toString() + u'\n').toUtf8());
+}
+
+bool Headless::wait(Influx::Reply *reply)
+{
+    m_currentReply = reply;
+    reply->waitForFinished(-1);
+    m_currentReply = nullptr;
+    return !reply->error().isError();
+}
+
+int Headless::startDemo(Influx::Client &client)
+{
+    m_err->write("Starting a private influxd with the demo data...\n");
+    m_server = std::make_unique<Influx::LocalServer>();
+    const bool started = m_server->start();
+    if (m_interrupted)
+        return ExitFailure;
+    if (!started) {
+        m_err->write((u"ERR: cannot start the demo server: "_s + m_server->errorString() + u'\n')
+                             .toUtf8());
+        return ExitFailure;
+    }
+    Influx::ClientOptions options = m_options.client;
+    options.baseUrls = {m_server->url()};
+    if (!m_options.databaseGiven)
+        options.database = DemoData::databaseName();
+    if (const Influx::Error error = client.setOptions(options); error) {
+        printError({}, error);
+        return ExitFailure;
+    }
+
+    DemoData demo(&client);
+    m_demo = &demo;
+    QEventLoop loop;
+    connect(&demo, &DemoData::finished, &loop, &QEventLoop::quit);
+    demo.start();
+    if (!demo.isFinished())
+        loop.exec();
+    m_demo = nullptr;
+    if (demo.error().isError()) {
+        printError(u"loading the demo data failed"_s, demo.error());
+        return ExitFailure;
+    }
+    m_err->write(u"Demo server %1 is ready: %2 points in database \"%3\".\n"_s
+                         .arg(m_server->url().toString())
+                         .arg(demo.pointsWritten())
+                         .arg(DemoData::databaseName())
+                         .toUtf8());
+    return ExitSuccess;
+}
+
+int Headless::ping(Influx::Client &client)
+{
+    Influx::PingReply *reply = client.ping();
+    // Deleted only after waiting: a deleteLater() issued outside any event loop would be
+    // carried out by the very loop that waits for the reply.
+    const auto cleanup = qScopeGuard([reply] { reply->deleteLater(); });
+    if (!wait(reply)) {
+        printError({}, reply->error());
+        return ExitFailure;
+    }
+    m_out->write(reply->version().toUtf8() + '\n');
+    return ExitSuccess;
+}
+
+int Headless::execute(Influx::Client &client)
+{
+    Influx::QueryReply *reply = client.rawQuery(m_options.query);
+    const auto cleanup = qScopeGuard([reply] { reply->deleteLater(); });
+    wait(reply);
+    const Influx::Error error = reply->error();
+    // A statement error leaves the other statements' results: print them, then the errors.
+    if (error.isError() && error.kind() != Influx::Error::Kind::StatementError) {
+        printError({}, error);
+        return ExitFailure;
+    }
+    const Influx::QueryResult result = reply->result();
+    ResultFormatter formatter(m_options.format);
+    formatter.setQuery(m_options.query);
+    const bool written = formatter.write(result, m_out);
+    m_err->write(ResultFormatter::diagnostics(result));
+    if (!written) {
+        m_err->write((u"ERR: cannot write the result: "_s + m_out->errorString() + u'\n').toUtf8());
+        return ExitFailure;
+    }
+    return error.isError() || result.hasErrors() ? ExitFailure : ExitSuccess;
+}
+
+int Headless::import(Influx::Client &client)
+{
+    Importer importer(&client, m_err);
+    Importer::Options options;
+    options.path = m_options.importPath;
+    options.batchSize = m_options.batchSize;
+    options.showProgress = ::isatty(STDERR_FILENO) == 1;
+    QEventLoop loop;
+    connect(&importer, &Importer::finished, &loop, &QEventLoop::quit);
+    m_onInterrupt = [&loop] { loop.exit(ExitFailure); };
+    importer.start(options);
+    const int status = importer.isFinished() ? ExitSuccess : loop.exec();
+    m_onInterrupt = nullptr;
+    if (m_interrupted) {
+        m_err->write("ERR: import interrupted\n");
+        return ExitFailure;
+    }
+    return status != ExitSuccess || importer.hasFailed() ? ExitFailure : ExitSuccess;
+}
+
+int Headless::serveDemo()
+{
+    // The URL alone on stdout, for scripts: url=$(influx-explorer --demo | head -1) ...
+    m_out->write(m_server->url().toString().toUtf8() + '\n');
+    m_err->write("Serving until SIGINT (Ctrl+C) or SIGTERM.\n");
+    QEventLoop loop;
+    m_onInterrupt = [&loop] { loop.exit(ExitSuccess); };
+    connect(m_server.get(), &Influx::LocalServer::finished, &loop, [this, &loop](int exitCode) {
+        // Ctrl+C in a terminal reaches influxd too (same process group), and it may end
+        // before our own handler ran: give that a moment before calling it a failure.
+        QTimer::singleShot(200, &loop, [this, &loop, exitCode] {
+            if (m_interrupted)
+                return;
+            m_err->write("ERR: influxd stopped (exit code " + QByteArray::number(exitCode) + ")\n");
+            loop.exit(ExitFailure);
+        });
+    });
+    const int status = m_interrupted ? ExitSuccess : loop.exec();
+    m_onInterrupt = nullptr;
+    m_server->disconnect(&loop);
+    m_err->write("Stopping the demo server.\n");
+    m_server.reset();
+    return status;
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    // The library logs failures for applications that show no errors of their own; here every
+    // error is printed once, as "ERR: ...". QT_LOGGING_RULES=influx.*=true brings them back.
+    QLoggingCategory::setFilterRules(
+            u"influx.*.debug=false\ninflux.*.info=false\ninflux.*.warning=false"_s);
+
+    QFile out;
+    QFile err;
+    // Unbuffered: the formatter buffers itself, and the messages must not wait.
+    out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
+
+    const CommandLineParseResult parsed =
+            parseCommandLine(arguments, QProcessEnvironment::systemEnvironment());
+    switch (parsed.status) {
+    case CommandLineParseResult::Status::Help:
+        out.write(helpText().toUtf8());
+        return ExitSuccess;
+    case CommandLineParseResult::Status::Version:
+        out.write(
+                (u"influx-explorer "_s + QCoreApplication::applicationVersion() + u'\n').toUtf8());
+        return ExitSuccess;
+    case CommandLineParseResult::Status::UsageError:
+        err.write((u"influx-explorer: "_s + parsed.errorMessage
+                   + u"\nRun 'influx-explorer --help' for the options.\n"_s)
+                          .toUtf8());
+        return ExitUsage;
+    case CommandLineParseResult::Status::Ok:
+        break;
+    }
+    if (parsed.options.mode == Mode::None && !parsed.options.demo) {
+        // The window arrives in a later version; until then a mode is required.
+        err.write(helpText().toUtf8());
+        return ExitUsage;
+    }
+    Headless headless(parsed.options, &out, &err);
+    return headless.run();
+}
+
+} // namespace Explorer

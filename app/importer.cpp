@@ -1,1 +1,285 @@
 // SPDX-License-Identifier: MIT
+#include "importer.h"
+
+#include <client.h>
+
+#include <QtCore/QSocketNotifier>
+#include <QtCore/QTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+namespace {
+
+constexpr qsizetype ReadSize = 1 << 20;
+constexpr int MaxInFlight = 2;
+constexpr qint64 ProgressIntervalMs = 200;
+constexpr qsizetype MaxLinesListed = 20;
+
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+} // namespace
+
+Importer::Importer(Influx::Client *client, QIODevice *diagnostics, QObject *parent)
+    : QObject(parent), m_client(client), m_diagnostics(diagnostics)
+{ }
+
+Importer::~Importer() = default;
+
+void Importer::start(const Options &options)
+{
+    m_options = options;
+    m_options.batchSize = std::max(1, m_options.batchSize);
+    m_clock.start();
+    if (m_options.path == u"-"_s) {
+        m_fd = STDIN_FILENO;
+    } else {
+        m_file.setFileName(m_options.path);
+        if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+            fail(u"cannot open %1: %2"_s.arg(m_options.path, m_file.errorString()));
+            m_eof = true;
+            QTimer::singleShot(0, this, &Importer::pump);
+            return;
+        }
+        m_fd = m_file.handle();
+    }
+    // Regular files are read as fast as the batches go out; pipes and terminals are read
+    // when they have data, so the writes in flight keep going while a producer is slow.
+    struct stat status
+    { };
+    m_pollable = ::fstat(m_fd, &status) != 0 || !S_ISREG(status.st_mode);
+    if (m_pollable) {
+        m_notifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Read, this);
+        m_notifier->setEnabled(false);
+        connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+            readChunk();
+            pump();
+        });
+    }
+    QTimer::singleShot(0, this, &Importer::pump);
+}
+
+void Importer::pump()
+{
+    if (m_finished)
+        return;
+    sendReadyBatches();
+    // Read on while there is room: nothing waits to be sent.
+    while (!m_eof && !m_stats.stopped && m_ready.isEmpty() && !m_pollable) {
+        readChunk();
+        sendReadyBatches();
+    }
+    if (m_notifier)
+        m_notifier->setEnabled(!m_eof && !m_stats.stopped && m_ready.isEmpty());
+    finishIfDone();
+}
+
+bool Importer::readChunk()
+{
+    if (m_eof)
+        return false;
+    QByteArray buffer(ReadSize, Qt::Uninitialized);
+    ssize_t count = 0;
+    do {
+        count = ::read(m_fd, buffer.data(), size_t(ReadSize));
+    } while (count < 0 && errno == EINTR);
+    if (count < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return false;
+        const QString path = m_options.path == u"-"_s ? u"standard input"_s : m_options.path;
+        fail(u"cannot read %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        // Send the complete lines read so far, then stop.
+        m_eof = true;
+        m_carry.clear();
+    } else if (count == 0) {
+        m_eof = true;
+        if (!m_carry.isEmpty()) // the last line has no '\n'
+            takeLine(std::exchange(m_carry, {}));
+    } else {
+        const QByteArrayView data(buffer.constData(), count);
+        qsizetype start = 0;
+        for (qsizetype end; (end = data.indexOf('\n', start)) >= 0; start = end + 1) {
+            if (m_carry.isEmpty()) {
+                takeLine(data.sliced(start, end - start));
+            } else {
+                m_carry += data.sliced(start, end - start);
+                takeLine(std::exchange(m_carry, {}));
+            }
+        }
+        m_carry += data.sliced(start);
+        return true;
+    }
+    if (!m_filling.lineNumbers.isEmpty())
+        m_ready.append(std::exchange(m_filling, {}));
+    return false;
+}
+
+void Importer::takeLine(QByteArrayView line)
+{
+    const qint64 lineNumber = ++m_stats.linesRead;
+    if (line.endsWith('\r'))
+        line.chop(1);
+    // As influxd's parser: leading white space is skipped, so are blank lines and comments.
+    // Dropping the white space here makes each body line the text the server quotes in its
+    // "unable to parse '...'" messages.
+    qsizetype first = 0;
+    while (first < line.size() && (line[first] == ' ' || line[first] == '\t'))
+        ++first;
+    if (first == line.size() || line[first] == '#')
+        return;
+    m_filling.body += line.sliced(first);
+    m_filling.body += '\n';
+    m_filling.lineNumbers.append(lineNumber);
+    if (m_filling.lineNumbers.size() >= m_options.batchSize)
+        m_ready.append(std::exchange(m_filling, {}));
+}
+
+void Importer::sendReadyBatches()
+{
+    while (m_inFlight < MaxInFlight && !m_ready.isEmpty() && !m_stats.stopped) {
+        const Batch batch = m_ready.takeFirst();
+        const qint64 batchNumber = m_nextBatchNumber++;
+        Influx::WriteReply *reply = m_client->writeLines(batch.body, m_options.writeOptions);
+        ++m_inFlight;
+        ++m_stats.batches;
+        m_stats.pointsSent += batch.lineNumbers.size();
+        m_lastSentLine = batch.lineNumbers.constLast();
+        connect(reply, &Influx::Reply::finished, this,
+                [this, reply, batch, batchNumber] { batchFinished(reply, batch, batchNumber); });
+    }
+}
+
+void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint64 batchNumber)
+{
+    reply->deleteLater();
+    --m_inFlight;
+    const Influx::Error error = reply->error();
+    const qint64 lines = batch.lineNumbers.size();
+    if (!error.isError()) {
+        m_stats.pointsWritten += lines;
+    } else {
+        m_failed = true;
+        ++m_stats.failedBatches;
+        const QList<qsizetype> failedLines = reply->failedLines();
+        // In a partial write the server stored every point it did not name as unparsable or
+        // count as dropped (type conflicts, outside the retention policy). The named lines are
+        // counted in the message itself too, in case not all of them could be matched.
+        const QString message = error.message();
+        const bool partial = message.startsWith(u"partial write"_s);
+        const qint64 unparsable =
+                std::max<qint64>(failedLines.size(), message.count(u"unable to parse '"_s));
+        const qint64 notWritten =
+                partial ? std::min<qint64>(lines, unparsable + reply->droppedCount()) : lines;
+        m_stats.pointsWritten += lines - notWritten;
+        m_stats.pointsFailed += notWritten;
+
+        QByteArray text = "ERR: batch " + number(batchNumber) + " (lines "
+                + number(batch.lineNumbers.constFirst()) + '-'
+                + number(batch.lineNumbers.constLast()) + ") failed: " + error.toString().toUtf8()
+                + '\n';
+        if (!failedLines.isEmpty()) {
+            text += failedLines.size() == 1 ? "  rejected line: " : "  rejected lines: ";
+            for (qsizetype i = 0; i < failedLines.size() && i < MaxLinesListed; ++i) {
+                const qsizetype index = failedLines[i];
+                if (i > 0)
+                    text += ", ";
+                text += index >= 0 && index < batch.lineNumbers.size()
+                        ? number(batch.lineNumbers[index])
+                        : QByteArray("?");
+            }
+            if (failedLines.size() > MaxLinesListed)
+                text += " and " + number(failedLines.size() - MaxLinesListed) + " more";
+            text += '\n';
+        }
+        report(text);
+        // Rejected data (HTTP 400, partial writes) concerns this batch only; anything else
+        // (unreachable server, authentication, missing database, server errors) would fail
+        // every later batch the same way.
+        const bool dataError =
+                error.httpStatus() == 400 || error.kind() == Influx::Error::Kind::InvalidArgument;
+        if (!dataError && !m_stats.stopped)
+            stop();
+    }
+    printProgress(false);
+    pump();
+}
+
+void Importer::fail(const QString &message)
+{
+    m_failed = true;
+    report("ERR: " + message.toUtf8() + '\n');
+}
+
+void Importer::stop()
+{
+    m_stats.stopped = true;
+    m_ready.clear();
+    m_filling = {};
+    if (m_notifier)
+        m_notifier->setEnabled(false);
+}
+
+void Importer::printProgress(bool force)
+{
+    if (!m_options.showProgress)
+        return;
+    const qint64 elapsed = m_clock.elapsed();
+    if (!force && m_lastProgress >= 0 && elapsed - m_lastProgress < ProgressIntervalMs)
+        return;
+    m_lastProgress = elapsed;
+    const qint64 rate = elapsed > 0 ? m_stats.pointsWritten * 1000 / elapsed : 0;
+    // "\033[K" clears what a longer previous line left (stderr is a terminal here).
+    m_diagnostics->write("\r" + number(m_stats.linesRead) + " lines, " + number(rate)
+                         + " points/s\033[K");
+    m_progressOnLine = true;
+}
+
+void Importer::report(const QByteArray &text)
+{
+    if (m_progressOnLine) {
+        m_diagnostics->write("\n");
+        m_progressOnLine = false;
+    }
+    m_diagnostics->write(text);
+}
+
+void Importer::finishIfDone()
+{
+    if (m_finished || m_inFlight > 0)
+        return;
+    if (!m_stats.stopped && !(m_eof && m_ready.isEmpty()))
+        return;
+    m_finished = true;
+    if (m_notifier)
+        m_notifier->setEnabled(false);
+    printProgress(true);
+    QByteArray summary = number(m_stats.pointsWritten)
+            + (m_stats.pointsWritten == 1 ? " point" : " points") + " written in "
+            + number(m_stats.batches) + (m_stats.batches == 1 ? " batch, " : " batches, ")
+            + number(m_stats.failedBatches) + " failed (" + number(m_stats.linesRead)
+            + " lines read)";
+    if (m_stats.pointsFailed > 0) {
+        summary += "; " + number(m_stats.pointsFailed)
+                + (m_stats.pointsFailed == 1 ? " point" : " points") + " not written";
+    }
+    summary += '\n';
+    if (m_stats.stopped) {
+        summary += "ERR: import stopped: "
+                + (m_lastSentLine > 0 ? "the input after line " + number(m_lastSentLine)
+                                      : QByteArray("the input"))
+                + " was not sent\n";
+    }
+    report(summary);
+    Q_EMIT finished();
+}
+
+} // namespace Explorer

@@ -1,1 +1,509 @@
 // SPDX-License-Identifier: MIT
+#include "resultformatter.h"
+
+#include "goformat.h"
+#include "tablayout.h"
+
+#include <influxql.h>
+#include <series.h>
+
+#include <QtCore/QBuffer>
+#include <QtCore/QIODevice>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+namespace {
+
+using Influx::ColumnType;
+using Influx::QueryResult;
+using Influx::Series;
+
+// Collects output and hands it to the device in pieces of about 64 KiB.
+class Sink
+{
+public:
+    explicit Sink(QIODevice *device) : m_device(device) { m_buffer.reserve(FlushSize + 4096); }
+    QByteArray &buffer() { return m_buffer; }
+    void maybeFlush()
+    {
+        if (m_buffer.size() >= FlushSize)
+            flush();
+    }
+    bool flush()
+    {
+        if (m_ok && !m_buffer.isEmpty())
+            m_ok = m_device->write(m_buffer) == m_buffer.size();
+        m_buffer.truncate(0); // keeps the capacity
+        return m_ok;
+    }
+
+private:
+    static constexpr qsizetype FlushSize = 64 * 1024;
+    QIODevice *m_device;
+    QByteArray m_buffer;
+    bool m_ok = true;
+};
+
+enum class Style { Json, Text };
+
+void appendString(QByteArray &out, QByteArrayView utf8, Style style)
+{
+    if (style == Style::Json)
+        GoFormat::appendJsonString(out, utf8);
+    else
+        out += utf8;
+}
+
+void appendFloat(QByteArray &out, double value, Style style)
+{
+    // JSON cannot hold NaN or infinities (the server never sends them); keep the output valid.
+    if (style == Style::Json && !std::isfinite(value))
+        out += "null";
+    else
+        GoFormat::appendFloat(out, value);
+}
+
+void appendVariant(QByteArray &out, const QVariant &value, Style style)
+{
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        if (style == Style::Json)
+            out += "null";
+        return;
+    case QMetaType::Bool:
+        out += value.toBool() ? "true" : "false";
+        return;
+    case QMetaType::Int:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+        out += QByteArray::number(value.toLongLong());
+        return;
+    case QMetaType::UInt:
+    case QMetaType::ULong:
+    case QMetaType::ULongLong:
+        out += QByteArray::number(value.toULongLong());
+        return;
+    case QMetaType::Float:
+    case QMetaType::Double:
+        appendFloat(out, value.toDouble(), style);
+        return;
+    default:
+        break;
+    }
+    if (value.metaType() == QMetaType::fromType<Influx::Timestamp>())
+        appendString(out, value.value<Influx::Timestamp>().toRfc3339Utf8(), style);
+    else
+        appendString(out, value.toString().toUtf8(), style);
+}
+
+void appendCell(QByteArray &out, const Series &series, qsizetype row, qsizetype column, Style style)
+{
+    const ColumnType type = series.columnType(column);
+    if (type == ColumnType::Null || series.isNull(row, column)) {
+        if (style == Style::Json)
+            out += "null";
+        return; // interfaceToString(nil) is ""
+    }
+    switch (type) {
+    case ColumnType::Integer:
+        out += QByteArray::number(series.integerAt(row, column));
+        return;
+    case ColumnType::Float:
+        appendFloat(out, series.floatAt(row, column), style);
+        return;
+    case ColumnType::Boolean:
+        out += series.booleanAt(row, column) ? "true" : "false";
+        return;
+    case ColumnType::String:
+        appendString(out, series.stringAt(row, column).toUtf8(), style);
+        return;
+    case ColumnType::Time:
+        appendString(out, series.timeAt(row, column).toRfc3339Utf8(), style);
+        return;
+    case ColumnType::Null:
+    case ColumnType::Mixed:
+        break;
+    }
+    appendVariant(out, series.value(row, column), style);
+}
+
+// Tags as UTF-8 key/value pairs in Go's order (map keys sorted bytewise, as encoding/json
+// writes a map).
+QList<std::pair<QByteArray, QByteArray>> sortedTags(const Series &series)
+{
+    QList<std::pair<QByteArray, QByteArray>> tags;
+    const auto map = series.tags();
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        tags.append({it.key().toUtf8(), it.value().toUtf8()});
+    std::sort(tags.begin(), tags.end());
+    return tags;
+}
+
+void writeSeriesJson(Sink &sink, const Series &series)
+{
+    QByteArray &out = sink.buffer();
+    out += '{';
+    bool first = true;
+    const auto key = [&](const char *name) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += '"';
+        out += name;
+        out += "\":";
+    };
+    if (!series.name().isEmpty()) {
+        key("name");
+        GoFormat::appendJsonString(out, series.name().toUtf8());
+    }
+    if (const auto tags = sortedTags(series); !tags.isEmpty()) {
+        key("tags");
+        out += '{';
+        for (qsizetype i = 0; i < tags.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            GoFormat::appendJsonString(out, tags[i].first);
+            out += ':';
+            GoFormat::appendJsonString(out, tags[i].second);
+        }
+        out += '}';
+    }
+    const QStringList columns = series.columns();
+    if (!columns.isEmpty()) {
+        key("columns");
+        out += '[';
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            GoFormat::appendJsonString(out, columns[i].toUtf8());
+        }
+        out += ']';
+    }
+    const qsizetype rows = series.rowCount();
+    if (rows > 0) {
+        key("values");
+        out += '[';
+        const qsizetype columnCount = series.columnCount();
+        for (qsizetype row = 0; row < rows; ++row) {
+            if (row > 0)
+                out += ',';
+            out += '[';
+            for (qsizetype column = 0; column < columnCount; ++column) {
+                if (column > 0)
+                    out += ',';
+                appendCell(out, series, row, column, Style::Json);
+            }
+            out += ']';
+            sink.maybeFlush();
+        }
+        out += ']';
+    }
+    out += '}';
+}
+
+void writeSeriesListJson(Sink &sink, const QList<Series> &list)
+{
+    sink.buffer() += '[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            sink.buffer() += ',';
+        writeSeriesJson(sink, list[i]);
+    }
+    sink.buffer() += ']';
+}
+
+void writeJson(Sink &sink, const QueryResult &result)
+{
+    switch (result.shape()) {
+    case QueryResult::Shape::None:
+        sink.buffer() += "null";
+        break;
+    case QueryResult::Shape::OneSeries:
+        writeSeriesJson(sink, result.series());
+        break;
+    case QueryResult::Shape::SeriesList:
+        writeSeriesListJson(sink, result.allSeries());
+        break;
+    case QueryResult::Shape::SeriesLists: {
+        const auto lists = result.seriesPerStatement();
+        sink.buffer() += '[';
+        for (qsizetype i = 0; i < lists.size(); ++i) {
+            if (i > 0)
+                sink.buffer() += ',';
+            writeSeriesListJson(sink, lists[i]);
+        }
+        sink.buffer() += ']';
+        break;
+    }
+    }
+    sink.buffer() += '\n';
+}
+
+// What headersEqual() compares: name, tags and columns of a statement's first series.
+struct Headers
+{
+    QString name;
+    QMap<QString, QString> tags;
+    QStringList columns;
+    friend bool operator==(const Headers &, const Headers &) = default;
+};
+
+// The rows the shell's formatResults() produces for one statement result (plus, for the
+// column format, the blank line writeColumns() puts between results), as '\t'-joined text.
+// rowSink(QByteArrayView) gets each row; `row` is scratch space reused for every data row.
+template<typename RowSink>
+void formatResults(const QList<Series> &seriesList, bool csv, bool suppressHeaders,
+                   RowSink &rowSink, QByteArray &row)
+{
+    for (qsizetype i = 0; i < seriesList.size(); ++i) {
+        const Series &series = seriesList[i];
+        const QByteArray name = series.name().toUtf8();
+        // "k=v" strings, sorted as strings (sort.Strings), not by key.
+        QList<QByteArray> tags;
+        for (const auto &[key, value] : sortedTags(series))
+            tags.append(key + '=' + value);
+        std::sort(tags.begin(), tags.end());
+
+        QList<QByteArray> columnNames;
+        if (csv) {
+            if (!name.isEmpty())
+                columnNames.append("name"_ba);
+            if (!tags.isEmpty())
+                columnNames.append("tags"_ba);
+        }
+        for (const QString &column : series.columns())
+            columnNames.append(column.toUtf8());
+
+        if (i > 0 && !csv && !suppressHeaders)
+            rowSink(QByteArrayView());
+        if (!csv && !suppressHeaders) {
+            if (!name.isEmpty())
+                rowSink(QByteArray("name: "_ba + name));
+            if (!tags.isEmpty())
+                rowSink(QByteArray("tags: "_ba + tags.join(", "_ba)));
+        }
+        if (!suppressHeaders)
+            rowSink(columnNames.join('\t'));
+        if (!csv && !suppressHeaders) {
+            // strings.Repeat("-", len(columnName)): len counts bytes, not characters.
+            QList<QByteArray> dashes;
+            for (const QByteArray &column : columnNames)
+                dashes.append(QByteArray(column.size(), '-'));
+            rowSink(dashes.join('\t'));
+        }
+
+        QByteArray prefix;
+        if (csv) {
+            if (!name.isEmpty())
+                prefix += name + '\t';
+            if (!tags.isEmpty())
+                prefix += tags.join(',') + '\t';
+        }
+        const qsizetype rows = series.rowCount();
+        const qsizetype columns = series.columnCount();
+        for (qsizetype r = 0; r < rows; ++r) {
+            row.truncate(0);
+            row += prefix;
+            for (qsizetype column = 0; column < columns; ++column) {
+                if (column > 0)
+                    row += '\t';
+                appendCell(row, series, r, column, Style::Text);
+            }
+            if (columns == 0 && !prefix.isEmpty())
+                row.chop(1); // strings.Join puts no separator after the last value
+            rowSink(QByteArrayView(row));
+        }
+    }
+}
+
+// The results the shell iterates over. Its client (client.QueryContext) does not merge a
+// chunked response: every JSON document becomes one client.Result, and influxd sends each
+// series of a SELECT or SHOW (pieces of long series too) in a document of its own, while a
+// few meta statements (SHOW SHARDS, ...) send all their series in one. The header suppression
+// and blank lines of writeColumns/writeCSV work on these results, so they are rebuilt here:
+// one per series, or one per statement where singleResult says so, and one for a statement
+// without series. (The pieces of one series would be suppressed into one table by the shell,
+// which is what a merged series prints as.)
+QList<QList<Series>> shellResults(const QueryResult &result, const QList<bool> &singleResult)
+{
+    QList<QList<Series>> results;
+    const QList<Influx::StatementResult> statements = result.statements();
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const QList<Series> &seriesList = statements[i].series;
+        if (seriesList.size() <= 1 || singleResult.value(i)) {
+            results.append(seriesList);
+        } else {
+            for (const Series &series : seriesList)
+                results.append(QList<Series> {series});
+        }
+    }
+    return results;
+}
+
+// writeCSV / writeColumns: every result in order, with the shell's header suppression.
+template<typename RowSink>
+void forEachShellRow(const QList<QList<Series>> &results, bool csv, RowSink rowSink)
+{
+    QByteArray row;
+    Headers previous;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QList<Series> &seriesList = results[i];
+        // Headers equal to the previous result's first series: its rows continue that table.
+        bool suppressHeaders = false;
+        if (!seriesList.isEmpty()) {
+            const Series &first = seriesList.first();
+            Headers headers {first.name(), first.tags(), first.columns()};
+            suppressHeaders = headers == previous;
+            if (!suppressHeaders)
+                previous = std::move(headers);
+        }
+        // Blank lines between results (not before the first) unless headers are suppressed.
+        if (!csv && !suppressHeaders && i > 0)
+            rowSink(QByteArrayView());
+        formatResults(seriesList, csv, suppressHeaders, rowSink, row);
+    }
+}
+
+void writeCsv(Sink &sink, const QList<QList<Series>> &results)
+{
+    forEachShellRow(results, true, [&sink](QByteArrayView row) {
+        // csvw.Write(strings.Split(r, "\t"))
+        QByteArray &out = sink.buffer();
+        qsizetype start = 0;
+        for (;;) {
+            const qsizetype tab = row.indexOf('\t', start);
+            GoFormat::appendCsvField(out, row.sliced(start, (tab < 0 ? row.size() : tab) - start));
+            if (tab < 0)
+                break;
+            out += ',';
+            start = tab + 1;
+        }
+        out += '\n';
+        sink.maybeFlush();
+    });
+}
+
+void writeColumns(Sink &sink, const QList<QList<Series>> &results)
+{
+    TabLayout layout;
+    forEachShellRow(results, false, [&layout](QByteArrayView row) { layout.measure(row); });
+    layout.finishMeasuring();
+    forEachShellRow(results, false, [&](QByteArrayView row) {
+        layout.write(row, sink.buffer());
+        sink.maybeFlush();
+    });
+}
+
+} // namespace
+
+std::optional<ResultFormatter::Format> ResultFormatter::formatFromName(QStringView name)
+{
+    if (name.compare(u"column", Qt::CaseInsensitive) == 0)
+        return Format::Column;
+    if (name.compare(u"csv", Qt::CaseInsensitive) == 0)
+        return Format::Csv;
+    if (name.compare(u"json", Qt::CaseInsensitive) == 0)
+        return Format::Json;
+    return std::nullopt;
+}
+
+void ResultFormatter::setQuery(QStringView query)
+{
+    // The meta statements whose series influxd 1.x sends in one chunked document (checked
+    // against influxd 1.6: everything else sends one document per series).
+    static constexpr std::array<QStringView, 5> multiSeriesShows = {
+            u"SHARDS", u"STATS", u"DIAGNOSTICS", u"CONTINUOUS", u"SUBSCRIPTIONS"};
+    m_singleResult.clear();
+    for (const QStringView statement : Influx::InfluxQL::splitStatements(query)) {
+        QList<QStringView> words;
+        for (const Influx::InfluxQL::Token &token : Influx::InfluxQL::tokenize(statement)) {
+            if (token.isComment())
+                continue;
+            if (token.kind != Influx::InfluxQL::Token::Kind::Word || words.size() == 2)
+                break;
+            words.append(token.text(statement));
+        }
+        bool single = false;
+        if (words.size() == 2 && words[0].compare(u"SHOW", Qt::CaseInsensitive) == 0) {
+            single = std::any_of(multiSeriesShows.begin(), multiSeriesShows.end(),
+                                 [&](QStringView keyword) {
+                                     return words[1].compare(keyword, Qt::CaseInsensitive) == 0;
+                                 });
+        }
+        m_singleResult.append(single);
+    }
+}
+
+QString ResultFormatter::formatName(Format format)
+{
+    switch (format) {
+    case Format::Column:
+        return u"column"_s;
+    case Format::Csv:
+        return u"csv"_s;
+    case Format::Json:
+        return u"json"_s;
+    }
+    return {};
+}
+
+bool ResultFormatter::write(const QueryResult &result, QIODevice *device) const
+{
+    Sink sink(device);
+    switch (m_format) {
+    case Format::Json:
+        writeJson(sink, result);
+        break;
+    case Format::Csv:
+        writeCsv(sink, shellResults(result, m_singleResult));
+        break;
+    case Format::Column:
+        writeColumns(sink, shellResults(result, m_singleResult));
+        break;
+    }
+    return sink.flush();
+}
+
+QByteArray ResultFormatter::toByteArray(const QueryResult &result) const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    write(result, &buffer);
+    return bytes;
+}
+
+QByteArray ResultFormatter::diagnostics(const QueryResult &result)
+{
+    QByteArray out;
+    for (const Influx::StatementResult &statement : result.statements()) {
+        // writeColumns: fmt.Fprintf(w, "%s: %s.\n", m.Level, m.Text)
+        for (const Influx::Message &message : statement.messages)
+            out += message.level.toUtf8() + ": " + message.text.toUtf8() + ".\n";
+        if (statement.error.isError()) {
+            out += "ERR: statement " + QByteArray::number(statement.statementId) + ": "
+                    + statement.error.message().toUtf8() + '\n';
+        }
+    }
+    return out;
+}
+
+void ResultFormatter::appendJsonValue(QByteArray &out, const Series &series, qsizetype row,
+                                      qsizetype column)
+{
+    appendCell(out, series, row, column, Style::Json);
+}
+
+void ResultFormatter::appendText(QByteArray &out, const Series &series, qsizetype row,
+                                 qsizetype column)
+{
+    appendCell(out, series, row, column, Style::Text);
+}
+
+} // namespace Explorer

@@ -398,6 +398,8 @@ bool ResponseDecoder::Private::decodeRows(od::array values, const QString &name)
             simdjson::error_code code = simdjson::SUCCESS;
             switch (type) {
             case od::json_type::number: {
+                // Go writes the float -0.0 as "-0", which parses as the integer 0.
+                const bool negativeZero = cell.raw_json_token().substr(0, 2) == "-0";
                 od::number number;
                 if ((code = cell.get_number().get(number))) {
                     // An integer beyond 64 bits (never sent by InfluxDB): the nearest double,
@@ -409,7 +411,10 @@ bool ResponseDecoder::Private::decodeRows(od::array values, const QString &name)
                 }
                 switch (number.get_number_type()) {
                 case od::number_type::signed_integer:
-                    builder.appendInteger(number.get_int64());
+                    if (negativeZero && number.get_int64() == 0)
+                        builder.appendFloat(-0.0);
+                    else
+                        builder.appendInteger(number.get_int64());
                     break;
                 case od::number_type::unsigned_integer:
                     builder.appendUnsigned(number.get_uint64());

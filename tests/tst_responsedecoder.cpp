@@ -9,6 +9,8 @@
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
 
+#include <cmath>
+
 #include <limits>
 
 using namespace Influx;
@@ -139,6 +141,7 @@ private Q_SLOTS:
     void missingKeys_data();
     void missingKeys();
     void integersExact();
+    void negativeZeroStaysAFloat();
     void keyOrder();
     void nestedValuesKeptAsText();
     void unknownKeysSkipped();
@@ -330,6 +333,22 @@ void tst_ResponseDecoder::integersExact()
     QCOMPARE(series.columnType(2), ColumnType::Mixed);
     QCOMPARE(series.value(1, 2), QVariant::fromValue(std::numeric_limits<quint64>::max()));
     QCOMPARE(series.value(0, 2), integer(1));
+}
+
+void tst_ResponseDecoder::negativeZeroStaysAFloat()
+{
+    // Go encodes the float -0.0 as "-0"; an integer 0 would lose the sign the shell prints.
+    const QList<DecodedDocument> documents = decodeAll(body({
+            R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["a","b","c"],"values":[[-0,0,-0.0],[-1,-0,5]]}]}]})",
+    }));
+    const Series &series = documents[0].results[0].series[0].series;
+    QCOMPARE(series.columnType(0), ColumnType::Float);
+    QVERIFY(std::signbit(series.floatAt(0, 0)));
+    QCOMPARE(series.floatAt(1, 0), -1.0);
+    QCOMPARE(series.columnType(1), ColumnType::Float);
+    QVERIFY(!std::signbit(series.floatAt(0, 1)));
+    QVERIFY(std::signbit(series.floatAt(1, 1)));
+    QVERIFY(std::signbit(series.floatAt(0, 2)));
 }
 
 void tst_ResponseDecoder::keyOrder()

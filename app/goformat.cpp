@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+#include "goformat.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace Explorer::GoFormat {
+
+namespace {
+
+// Decodes one UTF-8 sequence starting at text[i]. Returns the code point and its length, or
+// U+FFFD with length 1 for an invalid byte (as Go's utf8.DecodeRune does).
+std::pair<char32_t, qsizetype> decodeRune(QByteArrayView text, qsizetype i)
+{
+    const auto byte = [&](qsizetype k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b0 = byte(i);
+    const qsizetype left = text.size() - i;
+    const auto cont = [&](qsizetype k) { return k < left && (byte(i + k) & 0xC0) == 0x80; };
+    if (b0 < 0x80)
+        return {b0, 1};
+    if (b0 >= 0xC2 && b0 <= 0xDF && cont(1))
+        return {char32_t((b0 & 0x1F) << 6 | (byte(i + 1) & 0x3F)), 2};
+    if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+        const char32_t c = (b0 & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF))
+            return {c, 3};
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+        const char32_t c = (b0 & 0x07) << 18 | (byte(i + 1) & 0x3F) << 12
+                | (byte(i + 2) & 0x3F) << 6 | (byte(i + 3) & 0x3F);
+        if (c >= 0x10000 && c <= 0x10FFFF)
+            return {c, 4};
+    }
+    return {0xFFFD, 1};
+}
+
+// unicode.IsSpace
+bool isGoSpace(char32_t c)
+{
+    switch (c) {
+    case U'\t':
+    case U'\n':
+    case U'\v':
+    case U'\f':
+    case U'\r':
+    case U' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+        return true;
+    default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+}
+
+} // namespace
+
+void appendFloat(QByteArray &out, double value)
+{
+    if (std::isnan(value)) {
+        out += "NaN";
+        return;
+    }
+    if (std::isinf(value)) {
+        out += value > 0 ? "+Inf" : "-Inf";
+        return;
+    }
+    // std::to_chars in scientific form yields the shortest round-trip digits, like Go's
+    // strconv with precision -1. Its fixed form does not (it prints the exact binary value
+    // of large numbers: 123456789012345683968 where Go writes 123456789012345680000), so the
+    // 'f' layout is built from the shortest digits here, as Go's fmtF does.
+    char buffer[64];
+    const auto result =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const QByteArrayView sci(buffer, result.ptr - buffer);
+    const qsizetype ePos = sci.indexOf('e');
+    QByteArrayView mantissa = sci.first(ePos);
+    const bool negative = mantissa.startsWith('-');
+    if (negative)
+        mantissa = mantissa.sliced(1);
+    QByteArray digits;
+    digits.reserve(mantissa.size());
+    for (char c : mantissa) {
+        if (c != '.')
+            digits += c;
+    }
+    const int exponent = QByteArrayView(sci.sliced(ePos + 1)).toInt();
+    const double magnitude = std::fabs(value);
+
+    if (negative)
+        out += '-';
+    if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
+        // Go's 'e' format (d[.ddd]e±dd) with encoding/json's cleanup of "e-0X" to "e-X".
+        out += digits[0];
+        if (digits.size() > 1) {
+            out += '.';
+            out += QByteArrayView(digits).sliced(1);
+        }
+        out += 'e';
+        out += exponent < 0 ? '-' : '+';
+        const int absExponent = exponent < 0 ? -exponent : exponent;
+        if (absExponent < 10 && exponent >= 0)
+            out += '0';
+        out += QByteArray::number(absExponent);
+        return;
+    }
+    // 'f' format: the decimal point sits after digit number exponent + 1.
+    const qsizetype point = exponent + 1;
+    if (point <= 0) {
+        out += "0.";
+        out += QByteArray(-point, '0');
+        out += digits;
+    } else if (point >= digits.size()) {
+        out += digits;
+        out += QByteArray(point - digits.size(), '0');
+    } else {
+        out += QByteArrayView(digits).first(point);
+        out += '.';
+        out += QByteArrayView(digits).sliced(point);
+    }
+}
+
+QByteArray formatFloat(double value)
+{
+    QByteArray out;
+    appendFloat(out, value);
+    return out;
+}
+
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype start = 0; // first byte not yet copied
+    qsizetype i = 0;
+    const auto flush = [&] { out += utf8.sliced(start, i - start); };
+    while (i < utf8.size()) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b < 0x80) {
+            // htmlSafeSet: printable ASCII except '"', '\\', '<', '>' and '&' (DEL is safe).
+            if (b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&') {
+                ++i;
+                continue;
+            }
+            flush();
+            switch (b) {
+            case '"':
+            case '\\':
+                out += '\\';
+                out += char(b);
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out += hex[b >> 4];
+                out += hex[b & 0xF];
+                break;
+            }
+            start = ++i;
+            continue;
+        }
+        const auto [rune, length] = decodeRune(utf8, i);
+        if (rune == 0xFFFD && length == 1) {
+            flush();
+            out += "\\ufffd";
+            start = ++i;
+            continue;
+        }
+        if (rune == 0x2028 || rune == 0x2029) {
+            flush();
+            out += rune == 0x2028 ? "\\u2028" : "\\u2029";
+            i += length;
+            start = i;
+            continue;
+        }
+        i += length;
+    }
+    flush();
+    out += '"';
+}
+
+void appendCsvField(QByteArray &out, QByteArrayView field)
+{
+    // encoding/csv fieldNeedsQuotes
+    bool quote = false;
+    if (!field.isEmpty()) {
+        quote = field == QByteArrayView("\\.") || field.contains(',') || field.contains('"')
+                || field.contains('\r') || field.contains('\n')
+                || isGoSpace(decodeRune(field, 0).first);
+    }
+    if (!quote) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"')
+            out += "\"\"";
+        else
+            out += c;
+    }
+    out += '"';
+}
+
+qsizetype runeCount(QByteArrayView utf8)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++count)
+        i += decodeRune(utf8, i).second;
+    return count;
+}
+
+} // namespace Explorer::GoFormat
