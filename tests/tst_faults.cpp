@@ -61,6 +61,7 @@ private Q_SLOTS:
     void wireFormatOfWrites();
     void rejectedLinesAreNamed();
     void invalidPointIsNeverSent();
+    void builderExecuteVerbAndParams();
     void injectedNetworkManagerIsUsedAndNotOwned();
     void autoDeleteReplies();
 };
@@ -554,6 +555,37 @@ void tst_Faults::invalidPointIsNeverSent()
     QCOMPARE(reply->failedLines(), QList<qsizetype> {1});
     QCOMPARE(reply->points(), points);
     QCOMPARE(server.requests().size(), 0);
+}
+
+void tst_Faults::builderExecuteVerbAndParams()
+{
+    // Reference tests 41-42: execute() runs the rendered text with the params() options,
+    // with GET, or POST when INTO is set.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
+        FaultServer::respond(s, 200, "application/json", "{\"results\":[{\"statement_id\":0}]}\n");
+    });
+    Client client(optionsFor({server.url()}));
+    const SelectQuery query =
+            client.query({u"key1"_s, u"key2"_s}, {u"m1"_s, u"m2"_s})
+                    .params({.retentionPolicy = u"dontkeep"_s, .epoch = Precision::Minutes});
+    QueryReply *get = query.execute();
+    QVERIFY(get->waitForFinished(10000));
+    QVERIFY(get->isSuccess());
+    QCOMPARE(get->query(), u"SELECT key1,key2 FROM \"m1\",\"m2\""_s);
+    QCOMPARE(server.requests().last().method, "GET");
+    QCOMPARE(server.requests().last().query(),
+             "db=db&rp=dontkeep&epoch=m&chunked=true&q="
+                     + QUrl::toPercentEncoding(get->query(), "-._~"));
+
+    QueryReply *post = query.into(u"m3"_s).execute();
+    QVERIFY(post->waitForFinished(10000));
+    QCOMPARE(post->query(), u"SELECT key1,key2 INTO \"m3\" FROM \"m1\",\"m2\""_s);
+    QCOMPARE(server.requests().last().method, "POST");
+    QCOMPARE(server.requests().last().body,
+             "db=db&rp=dontkeep&epoch=m&chunked=true&q="
+                     + QUrl::toPercentEncoding(post->query(), "-._~"));
 }
 
 void tst_Faults::injectedNetworkManagerIsUsedAndNotOwned()
