@@ -4,6 +4,7 @@
 #include "client.h"
 #include "faultserver.h"
 
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void rejectedLinesAreNamed();
     void invalidPointIsNeverSent();
     void builderExecuteVerbAndParams();
+    void decodingRunsOffTheCallingThread();
     void injectedNetworkManagerIsUsedAndNotOwned();
     void autoDeleteReplies();
 };
@@ -586,6 +588,40 @@ void tst_Faults::builderExecuteVerbAndParams()
     QCOMPARE(server.requests().last().body,
              "db=db&rp=dontkeep&epoch=m&chunked=true&q="
                      + QUrl::toPercentEncoding(post->query(), "-._~"));
+}
+
+void tst_Faults::decodingRunsOffTheCallingThread()
+{
+    // A 200k-row response is decoded by the client's decoder thread: while it streams, the
+    // calling (GUI) thread keeps running its event loop and sees rows arrive in pieces.
+    QByteArray body;
+    for (int chunk = 0; chunk < 20; ++chunk) {
+        body += R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[)";
+        for (int i = 0; i < 10000; ++i) {
+            if (i)
+                body += ',';
+            body += "[" + QByteArray::number(qint64(chunk) * 10000 + i) + ",0.5]";
+        }
+        body += chunk < 19 ? "],\"partial\":true}],\"partial\":true}]}\n" : "]}]}]}\n";
+    }
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setHandler([&body](const FaultServer::Request &, QTcpSocket *s) {
+        FaultServer::respond(s, 200, "application/json", body);
+    });
+    Client client(optionsFor({server.url()}));
+    QueryReply *reply = client.rawQuery(u"SELECT * FROM m"_s);
+    QSignalSpy rows(reply, &QueryReply::rowsReceived);
+    QVERIFY(reply->waitForFinished(30000));
+    QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
+    QCOMPARE(reply->rowCount(), 200000);
+    QCOMPARE(reply->result().series().rowCount(), 200000);
+    QCOMPARE(reply->result().series().integerAt(199999, 0), 199999);
+    QVERIFY(rows.size() > 1);
+    const QList<QThread *> threads = client.findChildren<QThread *>();
+    QCOMPARE(threads.size(), 1);
+    QVERIFY(threads.first()->isRunning());
+    QVERIFY(threads.first() != QThread::currentThread());
 }
 
 void tst_Faults::injectedNetworkManagerIsUsedAndNotOwned()
