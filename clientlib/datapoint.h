@@ -92,8 +92,7 @@ public:
     DataPoint(const QString &measurement, const Tags &tags, const Fields &fields,
               const PointTime &time = {})
         : m_measurement(measurement), m_tags(tags), m_fields(fields), m_time(time)
-    {
-    }
+    { }
 
     QString measurement() const { return m_measurement; }
     void setMeasurement(const QString &measurement) { m_measurement = measurement; }
