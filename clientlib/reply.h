@@ -41,7 +41,8 @@ public:
     int httpStatus() const;
 
     // Runs a local event loop until finished() or msecs elapsed (-1: no limit). For scripts
-    // and tests; a GUI never waits, it connects to finished().
+    // and tests; a GUI never waits, it connects to finished(). Don't call deleteLater() on the
+    // reply before waiting: the local loop would delete it while waiting.
     bool waitForFinished(int msecs = -1);
 
 public Q_SLOTS:
