@@ -43,10 +43,15 @@ QList<QUrl> normalised(const QList<QUrl> &urls)
 }
 
 // Credentials go in a header, never in the URL, where proxies and server logs would keep them.
-QByteArray authorization(const QString &username, const QString &password, const QString &token)
+// Per-call credentials (QueryOptions/WriteOptions) win over the client's.
+template<typename Overrides>
+QByteArray authorizationFor(const ClientOptions &o, const Overrides &overrides)
 {
+    const QString token = overrides.token.value_or(o.token);
     if (!token.isEmpty())
         return "Token " + token.toUtf8();
+    const QString username = overrides.username.value_or(o.username);
+    const QString password = overrides.password.value_or(o.password);
     if (username.isEmpty() && password.isEmpty())
         return {};
     return "Basic " + (username + u':' + password).toUtf8().toBase64();
@@ -132,8 +137,7 @@ PingReply *Client::ping()
     RequestSpec spec;
     spec.method = "GET";
     spec.path = u"/ping"_s;
-    spec.authorization = authorization(d->options.username, d->options.password, d->options.token);
-    spec.timeout = d->options.timeout;
+    spec.authorization = authorizationFor(d->options, QueryOptions());
     startRequest(reply, spec);
     return reply;
 }
@@ -176,10 +180,7 @@ QueryReply *Client::rawQuery(const QString &query, const QueryOptions &options)
         spec.body = InfluxQL::formEncode(params);
         spec.contentType = "application/x-www-form-urlencoded";
     }
-    spec.authorization =
-            authorization(options.username.value_or(o.username),
-                          options.password.value_or(o.password), options.token.value_or(o.token));
-    spec.timeout = o.timeout;
+    spec.authorization = authorizationFor(o, options);
     startRequest(reply, spec);
     return reply;
 }
@@ -245,10 +246,7 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     spec.urlQuery = InfluxQL::formEncode(params);
     spec.body = body;
     spec.contentType = "text/plain; charset=utf-8";
-    spec.authorization =
-            authorization(options.username.value_or(o.username),
-                          options.password.value_or(o.password), options.token.value_or(o.token));
-    spec.timeout = o.timeout;
+    spec.authorization = authorizationFor(o, options);
     // From the event loop, so that finished() is never emitted inside this call.
     QTimer::singleShot(0, reply, [this, reply, spec, validation] {
         if (validation.isError())
@@ -259,8 +257,9 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     return reply;
 }
 
-void Client::startRequest(Reply *reply, const RequestSpec &spec)
+void Client::startRequest(Reply *reply, RequestSpec spec)
 {
+    spec.timeout = d->options.timeout;
     QPointer<Client> self(this);
     auto promote = [self](const QUrl &url) {
         if (!self || self->d->urls.size() < 2)

@@ -79,7 +79,7 @@ private:
     QThread *decoderThread();
     WriteReply *writeBody(const QByteArray &body, const WriteOptions &options,
                           const Error &validation);
-    void startRequest(Reply *reply, const RequestSpec &spec);
+    void startRequest(Reply *reply, RequestSpec spec);
     struct Private;
     std::unique_ptr<Private> d;
 };
