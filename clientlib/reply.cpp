@@ -24,6 +24,7 @@ struct Reply::Private
     Error error;
     QUrl serverUrl;
     int httpStatus = 0;
+    bool readingPaused = false;
 };
 
 Reply::Reply(Client *client) : QObject(client), d(std::make_unique<Private>())
@@ -88,7 +89,20 @@ void Reply::abort()
 void Reply::send(RequestDispatcher *dispatcher)
 {
     d->dispatcher = dispatcher;
+    dispatcher->setPaused(d->readingPaused);
     dispatcher->start();
+}
+
+void Reply::setReadingPaused(bool paused)
+{
+    d->readingPaused = paused;
+    if (d->dispatcher)
+        d->dispatcher->setPaused(paused);
+}
+
+bool Reply::isReadingPaused() const
+{
+    return d->readingPaused;
 }
 
 void Reply::setServer(const QUrl &url, int httpStatus)

@@ -61,6 +61,9 @@ protected:
     explicit Reply(Client *client);
     Client *client() const;
     RequestDispatcher *dispatcher() const;
+    // See QueryReply::pause().
+    void setReadingPaused(bool paused);
+    bool isReadingPaused() const;
     // Fails the reply: stops the request and any decoding (handleAbort()), then finish().
     void failWith(const Error &error);
     // Marks the reply finished and emits errorOccurred() (on error) and finished().
@@ -156,6 +159,15 @@ public:
     // already merged.
     QueryResult result() const;
     qint64 rowCount() const { return m_rows; }
+
+    // Stops reading the response: what was already received is still decoded and reported, then
+    // nothing more arrives until resume(). The server is held back by TCP flow control (at most
+    // a few hundred KiB wait in buffers), and the timeout does not run while paused. For a
+    // "fetch everything?" question above a row limit: the rows beyond it are not even read
+    // unless the user says so. abort() works as usual while paused.
+    void pause() { setReadingPaused(true); }
+    void resume() { setReadingPaused(false); }
+    bool isPaused() const { return isReadingPaused(); }
 
 Q_SIGNALS:
     // Rows were appended to series seriesIndex of statement statementIndex: rows

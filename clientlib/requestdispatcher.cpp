@@ -41,6 +41,38 @@ void RequestDispatcher::abort()
         fail(Error(Error::Kind::Aborted, u"operation aborted"_s));
 }
 
+void RequestDispatcher::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (!m_networkReply || m_done)
+        return;
+    if (paused) {
+        m_networkReply->setReadBufferSize(ReadBufferWhilePaused);
+        m_timer.stop();
+        return;
+    }
+    m_networkReply->setReadBufferSize(0);
+    if (m_spec.timeout.count() > 0)
+        m_timer.start(m_spec.timeout);
+    // Deliver what waited in the buffer, then the end if it came meanwhile; both from the event
+    // loop, since resume() may be called from a slot of this reply.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_paused)
+                    return;
+                if (m_finishPending) {
+                    m_finishPending = false;
+                    onFinished();
+                } else {
+                    onReadyRead();
+                }
+            },
+            Qt::QueuedConnection);
+}
+
 void RequestDispatcher::cancel()
 {
     m_done = true;
@@ -113,7 +145,9 @@ void RequestDispatcher::tryUrl(qsizetype index)
             [this](qint64 received, qint64 total) {
                 Q_EMIT m_reply->downloadProgress(received, total);
             });
-    if (m_spec.timeout.count() > 0)
+    if (m_paused)
+        m_networkReply->setReadBufferSize(ReadBufferWhilePaused);
+    else if (m_spec.timeout.count() > 0)
         m_timer.start(m_spec.timeout);
 }
 
@@ -155,6 +189,8 @@ void RequestDispatcher::onReadyRead()
         return;
     if (!m_headersHandled)
         return; // not an HTTP response yet
+    if (m_paused && m_status < 400)
+        return; // left in the buffer until resumed
     const QByteArray data = m_networkReply->readAll();
     if (m_status >= 400)
         m_errorBody += data;
@@ -166,6 +202,10 @@ void RequestDispatcher::onFinished()
 {
     if (m_done || !m_networkReply)
         return;
+    if (m_paused && m_headersHandled && m_status < 400) {
+        m_finishPending = true;
+        return;
+    }
     m_timer.stop();
     onMetaData();
     if (m_done)

@@ -54,6 +54,12 @@ public:
     void abort();
     // Stops silently (the reply already knows why).
     void cancel();
+    // Stops / restarts reading the response. While paused, at most ReadBufferWhilePaused bytes
+    // wait in Qt's buffer, so the server is held back by TCP flow control, and the inactivity
+    // timeout is suspended (a paused reply is waiting for the user, not for the server).
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    static constexpr qint64 ReadBufferWhilePaused = 256 * 1024;
     // Time from sending to the response headers of the attempt that answered.
     std::chrono::microseconds roundTripTime() const { return m_roundTrip; }
 
@@ -81,6 +87,8 @@ private:
     int m_status = 0;
     bool m_headersHandled = false;
     bool m_done = false;
+    bool m_paused = false;
+    bool m_finishPending = false; // the response ended while paused
     QByteArray m_errorBody;
     QStringList m_connectionErrors;
 };

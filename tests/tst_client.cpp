@@ -56,6 +56,7 @@ private Q_SLOTS:
     void builderSelectInto();
     void unknownDatabaseOnWrite();
     void serverRejectsTypeConflict();
+    void pauseHoldsBackTheResponse();
 
 private:
     QueryResult query(const QString &text, const QueryOptions &options = {});
@@ -110,6 +111,49 @@ QByteArray tst_Client::rawHttpGet(const QString &text)
     const QByteArray body = reply->readAll().trimmed();
     delete reply;
     return body;
+}
+
+// A paused query reads nothing more: the rows stop growing while the server still has most of
+// the response to send, the timeout does not fire, and resume() delivers every row.
+void tst_Client::pauseHoldsBackTheResponse()
+{
+    // About 28 MB of JSON: far more than loopback socket buffers and Qt's paused read buffer
+    // can hold, so the server cannot have finished sending while the reply is paused.
+    constexpr int points = 100000;
+    const QByteArray padding(200, 'x');
+    for (int batch = 0; batch < 10; ++batch) {
+        QByteArray lines;
+        for (int i = batch * points / 10; i < (batch + 1) * points / 10; ++i)
+            lines += "big,host=h" + QByteArray::number(i % 7) + " v=" + QByteArray::number(i)
+                    + "i,pad=\"" + padding + "\" " + QByteArray::number(i) + "\n";
+        const Error error = TestSupport::writeLines(*m_client, lines,
+                                                    WriteOptions {.precision = Precision::Seconds});
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+    }
+    Client client;
+    ClientOptions options = m_client->options();
+    options.timeout = 300ms;
+    QVERIFY(!client.setOptions(options).isError());
+
+    QueryReply *reply = client.rawQuery(u"SELECT * FROM big"_s, QueryOptions {.chunkSize = 1000});
+    connect(
+            reply, &QueryReply::rowsReceived, reply, [reply] { reply->pause(); },
+            Qt::SingleShotConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isPaused(), 10000);
+    QTest::qWait(400); // what was already handed to the decoder comes out
+    const qint64 settled = reply->rowCount();
+    QTest::qWait(800); // longer than the 300 ms timeout
+    QCOMPARE(reply->rowCount(), settled);
+    QVERIFY(!reply->isFinished());
+    QVERIFY2(settled < points / 2, qPrintable(QString::number(settled)));
+
+    QSignalSpy finished(reply, &Reply::finished);
+    reply->resume();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
+    QCOMPARE(reply->rowCount(), qint64(points));
+    QCOMPARE(reply->result().series().rowCount(), qsizetype(points));
+    query(u"DROP MEASUREMENT big"_s);
 }
 
 void tst_Client::ping()
