@@ -8,6 +8,8 @@
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +21,7 @@ struct Client::Private
     QList<QUrl> urls; // current failover order
     QNetworkAccessManager *ownedManager = nullptr;
     QThread *decoderThread = nullptr;
+    QSslConfiguration ssl; // from verifyTls and caFile
     bool autoDelete = false;
 
     QNetworkAccessManager *manager() const
@@ -97,6 +100,11 @@ Error Client::setOptions(const ClientOptions &options)
         return error;
     d->options = o;
     d->urls = o.baseUrls;
+    d->ssl = QSslConfiguration::defaultConfiguration();
+    if (!o.verifyTls)
+        d->ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!o.caFile.isEmpty())
+        d->ssl.addCaCertificates(ClientOptions::loadCaCertificates(o.caFile));
     Q_EMIT optionsChanged();
     return {};
 }
@@ -260,6 +268,7 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
 void Client::startRequest(Reply *reply, RequestSpec spec)
 {
     spec.timeout = d->options.timeout;
+    spec.ssl = d->ssl;
     QPointer<Client> self(this);
     auto promote = [self](const QUrl &url) {
         if (!self || self->d->urls.size() < 2)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "clientoptions.h"
 
+#include <QtCore/QFile>
+#include <QtNetwork/QSslCertificate>
+
 using namespace Qt::StringLiterals;
 
 namespace Influx {
@@ -51,6 +54,14 @@ std::optional<Precision> parseEpochOption(const QString &text, Error *error)
     return std::nullopt;
 }
 
+QList<QSslCertificate> ClientOptions::loadCaCertificates(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+}
+
 Error ClientOptions::validate() const
 {
     for (const QUrl &url : baseUrls) {
@@ -65,6 +76,8 @@ Error ClientOptions::validate() const
     }
     if (chunkSize < 0)
         return invalid(u"chunk size must not be negative"_s);
+    if (!caFile.isEmpty() && loadCaCertificates(caFile).isEmpty())
+        return invalid(u"no PEM certificate could be read from the CA file %1"_s.arg(caFile));
     if (timeout.count() < 0)
         return invalid(u"timeout must not be negative"_s);
     return {};
@@ -127,6 +140,9 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
             problem = invalid(u"timeout must be a number of seconds: %1"_s.arg(text("timeout")));
         options.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
     }
+    if (has("verifyTls"))
+        options.verifyTls = map.value(u"verifyTls"_s).toBool();
+    options.caFile = text("caFile");
     if (!problem)
         problem = options.validate();
     setError(error, problem);

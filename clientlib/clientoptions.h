@@ -12,6 +12,7 @@
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
+class QSslCertificate;
 QT_END_NAMESPACE
 
 namespace Influx {
@@ -39,19 +40,25 @@ struct ClientOptions
     // Covers the wait for a response and any stall while it streams; a long result that keeps
     // arriving is not cut off. 0 disables it.
     std::chrono::milliseconds timeout = 60s;
+    bool verifyTls = true; // https: verify the server certificate (false = accept any)
+    QString caFile; // https: extra CA certificates (PEM) trusted besides the system's
     // Used when set (not owned, must outlive the Client); otherwise the Client owns one.
     QNetworkAccessManager *networkAccessManager = nullptr;
 
-    // Normalises base URLs (trailing '/' removed) and checks them (http or https, with a host).
-    // Returns the first problem found, or no error.
+    // Normalises base URLs (trailing '/' removed) and checks them (http or https, with a host),
+    // and that caFile, when set, holds at least one PEM certificate. Returns the first problem
+    // found, or no error.
     Error validate() const;
 
     // Reads options from text, as settings files and command lines hold them. Keys: baseUrls
     // (string or list), database, username, password, token, retentionPolicy, consistency,
-    // precision, epoch, chunked (bool), chunkSize, timeout (seconds). Invalid values give an
-    // InvalidArgument Error with the reference client's messages, e.g.
+    // precision, epoch, chunked (bool), chunkSize, timeout (seconds), verifyTls (bool), caFile.
+    // Invalid values give an InvalidArgument Error with the reference client's messages, e.g.
     // `precision must be one of "n", "u", "ms", "s", "m", "h" or None`.
     static ClientOptions fromVariantMap(const QVariantMap &map, Error *error);
+
+    // The PEM certificates in a file (empty when it cannot be read or holds none).
+    static QList<QSslCertificate> loadCaCertificates(const QString &path);
 };
 
 // The reference client's validation messages, shared by every place that parses options.

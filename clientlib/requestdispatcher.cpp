@@ -120,6 +120,8 @@ void RequestDispatcher::tryUrl(qsizetype index)
                          QNetworkRequest::ManualRedirectPolicy);
     if (!m_spec.authorization.isEmpty())
         request.setRawHeader("Authorization", m_spec.authorization);
+    if (base.scheme() == "https"_L1)
+        request.setSslConfiguration(m_spec.ssl);
     if (!m_spec.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
 

@@ -10,6 +10,7 @@
 #include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslConfiguration>
 
 #include <chrono>
 #include <functional>
@@ -32,6 +33,7 @@ struct RequestSpec
     QByteArray contentType;
     QByteArray authorization; // complete header value, or empty
     std::chrono::milliseconds timeout {0};
+    QSslConfiguration ssl; // applied to https URLs
 };
 
 // Sends one request with the reference client's ordered failover (spec §4.2): base URLs are
