@@ -39,6 +39,8 @@ struct ClientOptions
     // Covers the wait for a response and any stall while it streams; a long result that keeps
     // arriving is not cut off. 0 disables it.
     std::chrono::milliseconds timeout = 60s;
+    bool verifyTls = true; // https: verify the server certificate (false = accept any)
+    QString caFile; // https: extra CA certificates (PEM) trusted besides the system's
     // Used when set (not owned, must outlive the Client); otherwise the Client owns one.
     QNetworkAccessManager *networkAccessManager = nullptr;
 
