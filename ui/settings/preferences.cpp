@@ -29,8 +29,13 @@ QString Preferences::formatTime(Influx::Timestamp time, TimeZone zone, TimeForma
     case TimeFormat::EpochNanoseconds:
         return QString::number(ns);
     case TimeFormat::EpochMilliseconds: {
-        const qint64 subMs = ((ns % 1000000) + 1000000) % 1000000;
-        QString text = QString::number((ns - subMs) / 1000000);
+        // Sign and magnitude, so -1 ns is "-0.000001" (a floor split would read -1.999999);
+        // unsigned, so the most negative timestamp has a magnitude too.
+        const quint64 magnitude = ns < 0 ? 0 - quint64(ns) : quint64(ns);
+        const quint64 subMs = magnitude % 1000000;
+        QString text = QString::number(magnitude / 1000000);
+        if (ns < 0)
+            text.prepend(u'-');
         if (subMs) {
             QString digits = QString::number(subMs).rightJustified(6, u'0');
             while (digits.endsWith(u'0'))

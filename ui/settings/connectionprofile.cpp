@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "connectionprofile.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+Influx::ClientOptions ConnectionProfile::toClientOptions(const QString &secret) const
+{
+    Influx::ClientOptions options;
+    options.baseUrls = baseUrls;
+    options.database = database;
+    switch (auth) {
+    case Auth::None:
+        break;
+    case Auth::UsernamePassword:
+        options.username = username;
+        options.password = secret;
+        break;
+    case Auth::Token:
+        options.token = secret;
+        break;
+    }
+    options.retentionPolicy = retentionPolicy;
+    options.consistency = consistency;
+    options.precision = precision;
+    options.epoch = epoch;
+    options.chunked = true;
+    options.chunkSize = chunkSize;
+    options.timeout = std::chrono::seconds(timeoutSeconds);
+    options.verifyTls = verifyTls;
+    options.caFile = caFile;
+    return options;
+}
+
+Influx::Error ConnectionProfile::validate() const
+{
+    auto invalid = [](const QString &message) {
+        return Influx::Error(Influx::Error::Kind::InvalidArgument, message);
+    };
+    if (name.trimmed().isEmpty())
+        return invalid(tr("The profile needs a name."));
+    if (baseUrls.isEmpty())
+        return invalid(tr("At least one server URL is needed, e.g. http://localhost:8086."));
+    if (auth == Auth::UsernamePassword && username.isEmpty())
+        return invalid(tr("A user name is needed for username and password authentication."));
+    if (timeoutSeconds < 0)
+        return invalid(tr("The timeout must not be negative."));
+    if (chunkSize < 0)
+        return invalid(tr("The chunk size must not be negative."));
+    // The client's own check, so a profile that passes here is accepted by Client::setOptions.
+    if (const Influx::Error error = toClientOptions({}).validate())
+        return invalid(error.message());
+    return {};
+}
+
+} // namespace Explorer
