@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+// The whole window against the fixture's influxd: one shared client, the status bar, the schema
+// dock, running from the editor, history across a restart, tabs and files.
+#include "client.h"
+#include "editor/queryeditor.h"
+#include "history/historypanel.h"
+#include "history/queryhistory.h"
+#include "mainwindow/connectionstatus.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/querypage.h"
+#include "models/resulttablemodel.h"
+#include "results/resultspanel.h"
+#include "schema/schemabrowser.h"
+#include "schema/schemamodel.h"
+#include "settings/connectionmanager.h"
+#include "settings/connectionprofile.h"
+#include "settings/secretstore.h"
+#include "testserver.h"
+
+#include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTabWidget>
+
+using namespace Explorer;
+using namespace Qt::StringLiterals;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void statusBarShowsServerVersion();
+    void schemaDockListsTheDatabase();
+    void ctrlEnterRunsTheStatementUnderTheCursor();
+    void ctrlShiftEnterRunsEverything();
+    void errorsShowWithTheirStatementNumber();
+    void schemaActionOpensAQueryTab();
+    void switchingConnectionReconfiguresEveryPanel();
+    void historySurvivesARestart();
+    void unsavedTabAsksBeforeClosing();
+    void filesOpenAndSave();
+
+private:
+    void createWindow();
+    void destroyWindow();
+    QueryPage *runInNewPage(const QString &text, bool all);
+
+    QString m_db;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    Influx::Client *m_client = nullptr;
+    SecretStore *m_secrets = nullptr;
+    ConnectionManager *m_connections = nullptr;
+    std::unique_ptr<QueryHistory> m_history;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QVERIFY2(!TestSupport::fixtureUrl().isEmpty(), "no influxd: run through ctest");
+    m_db = TestSupport::uniqueName(u"window"_s);
+    Influx::Client setup(Influx::ClientOptions {.baseUrls = {TestSupport::fixtureUrl()}});
+    TestSupport::query(setup, u"CREATE DATABASE \"%1\""_s.arg(m_db));
+    const QByteArray lines = "cpu,host=a,region=eu usage=1.5,count=3i 1000000000\n"
+                             "cpu,host=a,region=eu usage=2.25,count=4i 2000000000\n"
+                             "cpu,host=b,region=us usage=7,count=5i 1000000000\n"
+                             "mem,host=a used=42i 1000000000\n";
+    const Influx::Error error =
+            TestSupport::writeLines(setup, lines, Influx::WriteOptions {.database = m_db});
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
+}
+
+void tst_MainWindow::cleanupTestCase()
+{
+    Influx::Client setup(Influx::ClientOptions {.baseUrls = {TestSupport::fixtureUrl()}});
+    TestSupport::query(setup, u"DROP DATABASE \"%1\""_s.arg(m_db));
+}
+
+void tst_MainWindow::init()
+{
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s),
+                                             QSettings::IniFormat);
+    m_client = new Influx::Client(this);
+    m_secrets = new SecretStore(SecretStore::Backend::SessionOnly, this);
+    m_connections = new ConnectionManager(m_client, m_settings.get(), m_secrets, this);
+    createWindow();
+    ConnectionProfile profile;
+    profile.name = u"fixture"_s;
+    profile.baseUrls = {TestSupport::fixtureUrl()};
+    profile.database = m_db;
+    m_connections->activateTemporary(profile, QString());
+    QTRY_COMPARE(m_client->options().database, m_db);
+}
+
+void tst_MainWindow::cleanup()
+{
+    destroyWindow();
+    delete m_connections;
+    delete m_secrets;
+    delete m_client;
+    m_settings.reset();
+}
+
+void tst_MainWindow::createWindow()
+{
+    m_history = std::make_unique<QueryHistory>(m_dir.filePath(u"history.jsonl"_s));
+    QVERIFY(m_history->load());
+    m_window = std::make_unique<MainWindow>(m_client, m_connections, m_history.get(),
+                                            m_settings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_MainWindow::destroyWindow()
+{
+    if (m_window) {
+        m_window->setSaveChangesHandler([](QueryPage *) { return MainWindow::SaveChoice::Discard; });
+        m_window->close();
+    }
+    m_window.reset();
+    m_history.reset();
+}
+
+QueryPage *tst_MainWindow::runInNewPage(const QString &text, bool all)
+{
+    QueryPage *page = m_window->addPage(text, m_db);
+    page->editor()->setFocus();
+    if (all)
+        QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    else
+        QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
+    return page;
+}
+
+void tst_MainWindow::statusBarShowsServerVersion()
+{
+    ConnectionStatus *status = m_window->connectionStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Connected, 10000);
+    QVERIFY2(status->text().contains(u"1.6.7"_s), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(u"fixture"_s), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(u" ms"_s), qPrintable(status->text()));
+    QVERIFY(status->roundTripMs() > 0);
+}
+
+void tst_MainWindow::schemaDockListsTheDatabase()
+{
+    SchemaModel *model = m_window->schemaBrowser()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->childByName({}, m_db).isValid(), 10000);
+    // The query tab's database box offers the same databases.
+    QueryPage *page = m_window->currentPage();
+    QCOMPARE(page->database(), m_db);
+}
+
+void tst_MainWindow::ctrlEnterRunsTheStatementUnderTheCursor()
+{
+    QueryPage *page = m_window->addPage(
+            u"SELECT usage FROM cpu GROUP BY host;\nSELECT used FROM mem"_s, m_db);
+    QTextCursor cursor = page->editor()->textCursor();
+    cursor.setPosition(5); // inside the first statement
+    page->editor()->setTextCursor(cursor);
+    page->editor()->setFocus();
+    QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
+
+    ResultsPanel *results = page->results();
+    QTRY_COMPARE_WITH_TIMEOUT(results->state(), ResultsPanel::State::Done, 10000);
+    QCOMPARE(results->resultTabCount(), 2); // host=a and host=b, not mem
+    QCOMPARE(results->rowCount(), 3);
+    ResultTableModel *a = results->tableModel(0);
+    QCOMPARE(a->series().tags().value(u"host"_s), u"a"_s);
+    QCOMPARE(a->rowCount(), 2);
+    QCOMPARE(a->index(0, 0).data().toString(), u"1970-01-01T00:00:01Z"_s);
+    QCOMPARE(a->index(1, 1).data(ResultTableModel::RawValueRole).toDouble(), 2.25);
+    ResultTableModel *b = results->tableModel(1);
+    QCOMPARE(b->series().tags().value(u"host"_s), u"b"_s);
+    QCOMPARE(b->index(0, 1).data(ResultTableModel::RawValueRole).toDouble(), 7.0);
+}
+
+void tst_MainWindow::ctrlShiftEnterRunsEverything()
+{
+    QueryPage *page =
+            runInNewPage(u"SELECT usage FROM cpu GROUP BY host;\nSELECT used FROM mem"_s, true);
+    ResultsPanel *results = page->results();
+    QTRY_COMPARE_WITH_TIMEOUT(results->state(), ResultsPanel::State::Done, 10000);
+    QCOMPARE(results->resultTabCount(), 3);
+    QCOMPARE(results->tableModel(2)->series().name(), u"mem"_s);
+    QCOMPARE(results->tableModel(2)->index(0, 1).data(ResultTableModel::RawValueRole).toLongLong(),
+             42);
+}
+
+void tst_MainWindow::errorsShowWithTheirStatementNumber()
+{
+    QueryPage *page = runInNewPage(
+            u"SELECT used FROM mem; SELECT * FROM \"nosuchdb\"..cpu; SELECT count(usage) FROM cpu"_s,
+            true);
+    ResultsPanel *results = page->results();
+    QTRY_COMPARE_WITH_TIMEOUT(results->state(), ResultsPanel::State::Failed, 10000);
+    QCOMPARE(results->errorCount(), 1);
+    const QString messages = results->messages().join(u'\n');
+    QVERIFY2(messages.contains(u"Statement 2"_s) && messages.contains(u"database not found"_s),
+             qPrintable(messages));
+    // The other statements' rows are still there.
+    QCOMPARE(results->resultTabCount(), 2);
+}
+
+void tst_MainWindow::schemaActionOpensAQueryTab()
+{
+    SchemaModel *model = m_window->schemaBrowser()->model();
+    QModelIndex db;
+    QTRY_VERIFY_WITH_TIMEOUT((db = model->childByName({}, m_db)).isValid(), 10000);
+    // database → retention policy → measurement
+    model->fetchMore(db);
+    QModelIndex rp;
+    QTRY_VERIFY_WITH_TIMEOUT((rp = model->childByName(db, u"autogen"_s)).isValid(), 10000);
+    model->fetchMore(rp);
+    QModelIndex cpu;
+    QTRY_VERIFY_WITH_TIMEOUT((cpu = model->childByName(rp, u"cpu"_s)).isValid(), 10000);
+
+    const int tabs = m_window->tabs()->count();
+    const QList<QAction *> actions = m_window->schemaBrowser()->actionsFor(cpu);
+    QAction *select = nullptr;
+    for (QAction *action : actions) {
+        if (action->text().startsWith(u"SELECT"_s))
+            select = action;
+    }
+    QVERIFY(select);
+    select->trigger();
+    qDeleteAll(actions);
+    QCOMPARE(m_window->tabs()->count(), tabs + 1);
+    QueryPage *page = m_window->currentPage();
+    QVERIFY2(page->editor()->toPlainText().contains(u"LIMIT 100"_s),
+             qPrintable(page->editor()->toPlainText()));
+    QCOMPARE(page->database(), m_db);
+    QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Done, 10000);
+    QCOMPARE(page->results()->rowCount(), 3);
+}
+
+void tst_MainWindow::switchingConnectionReconfiguresEveryPanel()
+{
+    ConnectionStatus *status = m_window->connectionStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Connected, 10000);
+    // A dead server: every panel now goes through the reconfigured client.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    ConnectionProfile dead;
+    dead.name = u"dead"_s;
+    dead.baseUrls = {QUrl(u"http://127.0.0.1:%1"_s.arg(port))};
+    dead.database = m_db;
+    m_connections->activateTemporary(dead, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Failed, 10000);
+    QVERIFY2(status->text().contains(u"dead"_s), qPrintable(status->text()));
+    QueryPage *page = runInNewPage(u"SELECT * FROM cpu"_s, true);
+    QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Failed, 10000);
+    QVERIFY(m_window->windowTitle().contains(u"dead"_s));
+}
+
+void tst_MainWindow::historySurvivesARestart()
+{
+    const QString query = u"SELECT count(usage) FROM cpu WHERE host = 'a'"_s;
+    QueryPage *page = runInNewPage(query, true);
+    QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Done, 10000);
+    QTRY_VERIFY(!m_history->search(query).isEmpty());
+    const QueryHistory::Entry entry = m_history->search(query).first();
+    QCOMPARE(entry.rows, 1);
+    QCOMPARE(entry.connection, u"fixture"_s);
+    QVERIFY(entry.error.isEmpty());
+
+    destroyWindow();
+    createWindow();
+    const QList<QueryHistory::Entry> found = m_history->search(query);
+    QVERIFY(!found.isEmpty());
+    QCOMPARE(found.first().query, query);
+    // The panel shows it, and selecting it puts it in the editor.
+    QSignalSpy selected(m_window->historyPanel(), &HistoryPanel::querySelected);
+    QVERIFY(m_window->historyPanel()->model()->rowCount() > 0);
+    const QModelIndex first = m_window->historyPanel()->model()->index(0, 0);
+    QVERIFY(m_window->historyPanel()->activate(first));
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(m_window->currentPage()->editor()->toPlainText(), query);
+}
+
+void tst_MainWindow::unsavedTabAsksBeforeClosing()
+{
+    QueryPage *page = m_window->addPage();
+    QTest::keyClicks(page->editor(), u"SHOW DATABASES"_s);
+    QVERIFY(page->isModified());
+    QVERIFY(m_window->tabs()->tabText(m_window->tabs()->indexOf(page)).endsWith(u'*'));
+    const int count = m_window->tabs()->count();
+    int asked = 0;
+    m_window->setSaveChangesHandler([&asked](QueryPage *) {
+        ++asked;
+        return MainWindow::SaveChoice::Cancel;
+    });
+    QVERIFY(!m_window->closePage(page));
+    QCOMPARE(asked, 1);
+    QCOMPARE(m_window->tabs()->count(), count);
+    m_window->setSaveChangesHandler([&asked](QueryPage *) {
+        ++asked;
+        return MainWindow::SaveChoice::Discard;
+    });
+    QVERIFY(m_window->closePage(page));
+    QCOMPARE(asked, 2);
+    QCOMPARE(m_window->tabs()->count(), count - 1);
+}
+
+void tst_MainWindow::filesOpenAndSave()
+{
+    const QString path = m_dir.filePath(u"größe.influxql"_s);
+    QueryPage *page = m_window->addPage();
+    page->editor()->setPlainText(u"SELECT \"größe\" FROM cpu -- ✓"_s);
+    QString error;
+    QVERIFY2(page->saveFile(path, &error), qPrintable(error));
+    QCOMPARE(page->title(), u"größe.influxql"_s);
+    QVERIFY(m_window->closePage(page));
+    QVERIFY2(m_window->openFile(path, &error), qPrintable(error));
+    QCOMPARE(m_window->currentPage()->editor()->toPlainText(), u"SELECT \"größe\" FROM cpu -- ✓"_s);
+    QCOMPARE(m_window->currentPage()->filePath(), path);
+    QVERIFY(!m_window->openFile(m_dir.filePath(u"missing.influxql"_s), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#ifndef EXPLORER_QUERYPAGE_H
+#define EXPLORER_QUERYPAGE_H
+
+#include "history/queryhistory.h"
+#include "settings/preferences.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QPointer>
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QAbstractItemModel;
+class QComboBox;
+class QSplitter;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace Influx {
+class Client;
+class QueryReply;
+} // namespace Influx
+
+namespace Explorer {
+
+class QueryEditor;
+class ResultsPanel;
+
+// One query tab of the main window: an editor above the results of its last run, and the
+// database the queries run against. Queries go through the shared client; the page owns the
+// running reply through its ResultsPanel.
+class QueryPage : public QWidget
+{
+    Q_OBJECT
+public:
+    // client is not owned and must outlive the page.
+    explicit QueryPage(Influx::Client *client, QWidget *parent = nullptr);
+    ~QueryPage() override;
+
+    QueryEditor *editor() const { return m_editor; }
+    ResultsPanel *results() const { return m_results; }
+
+    // The databases offered in the page's database box: a model whose top-level rows are
+    // database names (the schema browser's model; other rows are ignored by the box).
+    void setDatabaseModel(QAbstractItemModel *model);
+    QString database() const;
+    void setDatabase(const QString &database);
+
+    void setPreferences(const Preferences &preferences);
+
+    // The file the editor was opened from / saved to (empty for a new query).
+    QString filePath() const { return m_filePath; }
+    bool isModified() const;
+    bool openFile(const QString &path, QString *error);
+    bool saveFile(const QString &path, QString *error);
+    // "Query 3", or the file name; with "*" when modified.
+    QString title() const;
+    void setUntitledName(const QString &name);
+
+    bool isRunning() const;
+
+public Q_SLOTS:
+    void runStatement(); // the selection or the statement under the cursor
+    void runAll();
+    void run(const QString &text);
+    void cancel();
+
+Q_SIGNALS:
+    void titleChanged(const QString &title);
+    void databaseChanged(const QString &database);
+    void runningChanged(bool running);
+    // A run ended; the main window adds it to the history.
+    void queryFinished(const Explorer::QueryHistory::Entry &entry);
+
+private:
+    void onResultsFinished(qint64 rows, qint64 elapsedMs, const QString &errorText);
+
+    Influx::Client *m_client;
+    QComboBox *m_database;
+    QToolButton *m_runButton;
+    QToolButton *m_runAllButton;
+    QToolButton *m_cancelButton;
+    QSplitter *m_splitter;
+    QueryEditor *m_editor;
+    ResultsPanel *m_results;
+    QString m_filePath;
+    QString m_untitled;
+    QString m_runningQuery;
+    QString m_pendingDatabase; // chosen before the database list loaded
+    bool m_running = false;
+};
+
+} // namespace Explorer
+
+#endif // EXPLORER_QUERYPAGE_H
