@@ -15,7 +15,7 @@ namespace Explorer {
 namespace {
 
 // InfluxQL 1.x keywords (influxql/token.go) and functions (the query language reference).
-constexpr std::array keywords = {
+constexpr std::array keywordList = {
         u"ALL",      u"ALTER",       u"ANALYZE",      u"AND",          u"ANY",
         u"AS",       u"ASC",         u"BEGIN",        u"BY",           u"CARDINALITY",
         u"CREATE",   u"CONTINUOUS",  u"DATABASE",     u"DATABASES",    u"DEFAULT",
@@ -34,7 +34,7 @@ constexpr std::array keywords = {
         u"WHERE",    u"WITH",        u"WRITE",        u"TRUE",         u"FALSE",
 };
 
-constexpr std::array functions = {
+constexpr std::array functionList = {
         u"COUNT",
         u"DISTINCT",
         u"INTEGRAL",
@@ -95,6 +95,16 @@ constexpr std::array functions = {
 };
 
 template<typename List>
+QStringList toStringList(const List &list)
+{
+    QStringList result;
+    result.reserve(qsizetype(list.size()));
+    for (const char16_t *entry : list)
+        result.append(QString::fromUtf16(entry));
+    return result;
+}
+
+template<typename List>
 bool contains(const List &list, QStringView word)
 {
     return std::any_of(list.begin(), list.end(), [word](const char16_t *entry) {
@@ -133,12 +143,22 @@ QTextCharFormat InfluxQLHighlighter::format(Style style) const
 
 bool InfluxQLHighlighter::isKeyword(QStringView word)
 {
-    return contains(keywords, word);
+    return contains(keywordList, word);
 }
 
 bool InfluxQLHighlighter::isFunction(QStringView word)
 {
-    return contains(functions, word);
+    return contains(functionList, word);
+}
+
+QStringList InfluxQLHighlighter::keywords()
+{
+    return toStringList(keywordList);
+}
+
+QStringList InfluxQLHighlighter::functions()
+{
+    return toStringList(functionList);
 }
 
 void InfluxQLHighlighter::highlightBlock(const QString &text)

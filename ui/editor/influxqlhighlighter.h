@@ -3,6 +3,7 @@
 #define EXPLORER_INFLUXQLHIGHLIGHTER_H
 
 #include <QtGui/QSyntaxHighlighter>
+#include <QtCore/QStringList>
 #include <QtGui/QTextCharFormat>
 
 namespace Explorer {
@@ -23,6 +24,9 @@ public:
     QTextCharFormat format(Style style) const;
     static bool isKeyword(QStringView word);
     static bool isFunction(QStringView word);
+    // The words isKeyword() and isFunction() accept, upper case, for completion.
+    static QStringList keywords();
+    static QStringList functions();
 
 protected:
     void highlightBlock(const QString &text) override;
