@@ -22,6 +22,8 @@
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <QtWidgets/QAbstractItemView>
+#include <QtWidgets/QAction>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QTabWidget>
 
@@ -282,8 +284,9 @@ void tst_MainWindow::historySurvivesARestart()
     // The panel shows it, and selecting it puts it in the editor.
     QSignalSpy selected(m_window->historyPanel(), &HistoryPanel::querySelected);
     QVERIFY(m_window->historyPanel()->model()->rowCount() > 0);
-    const QModelIndex first = m_window->historyPanel()->model()->index(0, 0);
-    QVERIFY(m_window->historyPanel()->activate(first));
+    HistoryPanel *panel = m_window->historyPanel();
+    panel->view()->setCurrentIndex(panel->view()->model()->index(0, 0));
+    panel->useAction()->trigger();
     QCOMPARE(selected.size(), 1);
     QCOMPARE(m_window->currentPage()->editor()->toPlainText(), query);
 }

@@ -3,7 +3,6 @@
 // inside strings, identifiers, regexes and comments), the run keys, what completion offers where
 // and what it inserts, the popup driven by real key presses, and query files through the tabs.
 #include "editor/completionengine.h"
-#include "editor/editortabs.h"
 #include "editor/influxqlhighlighter.h"
 #include "editor/queryeditor.h"
 #include "editor/queryfile.h"
@@ -22,7 +21,6 @@
 
 using namespace Qt::StringLiterals;
 using Explorer::CompletionEngine;
-using Explorer::EditorTabs;
 using Explorer::QueryEditor;
 using Explorer::QueryFile;
 using Kind = CompletionEngine::Kind;
@@ -106,10 +104,6 @@ private Q_SLOTS:
     void popupEscapeAndCtrlSpace();
 
     void queryFileErrors();
-    void tabsOpenSaveRoundTrip();
-    void tabsDefaultTitlesAndReuse();
-    void tabsCloseAsks();
-    void tabsForwardAndFanOut();
 
 private:
     static bool show(QueryEditor &editor);
@@ -570,160 +564,6 @@ void tst_QueryEditor::queryFileErrors()
     QVERIFY(writeBytes(windows, "\xef\xbb\xbfSELECT 1;\r\nSELECT 2\r\n"));
     QVERIFY(QueryFile::read(windows, &text, &error));
     QCOMPARE(text, u"SELECT 1;\nSELECT 2\n"_s);
-}
-
-void tst_QueryEditor::tabsOpenSaveRoundTrip()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"abfrage-ü.influxql"_s);
-    const QString original = u"SELECT \"temperatur °C\" FROM \"straße\" -- 日本\n"_s;
-    QVERIFY(writeBytes(path, original.toUtf8()));
-
-    EditorTabs tabs;
-    QString error;
-    QVERIFY2(tabs.openFile(path, &error), qPrintable(error));
-    QCOMPARE(tabs.count(), 1);
-    QueryEditor *editor = tabs.currentEditor();
-    QVERIFY(editor);
-    QCOMPARE(editor->toPlainText(), original);
-    QCOMPARE(tabs.tabText(0), u"abfrage-ü.influxql"_s);
-    QCOMPARE(tabs.filePath(editor), path);
-
-    editor->moveCursor(QTextCursor::End);
-    editor->insertPlainText(u"SELECT 'ö';"_s);
-    QCOMPARE(tabs.tabText(0), u"abfrage-ü.influxql*"_s);
-    QVERIFY2(tabs.saveCurrent(QString(), &error), qPrintable(error));
-    QCOMPARE(tabs.tabText(0), u"abfrage-ü.influxql"_s);
-    QCOMPARE(readBytes(path), (original + u"SELECT 'ö';"_s).toUtf8());
-
-    // Save as: the tab now belongs to the new file.
-    const QString other = dir.filePath(u"zweite.sql"_s);
-    QVERIFY2(tabs.saveCurrent(other, &error), qPrintable(error));
-    QCOMPARE(tabs.tabText(0), u"zweite.sql"_s);
-    QCOMPARE(tabs.filePath(editor), other);
-    QCOMPARE(readBytes(other), readBytes(path));
-
-    // Reading it again in new tabs gives the same text; an open file is not opened twice.
-    EditorTabs again;
-    QVERIFY(again.openFile(other, &error));
-    QCOMPARE(again.currentEditor()->toPlainText(), editor->toPlainText());
-    QVERIFY(again.openFile(other, &error));
-    QCOMPARE(again.count(), 1);
-
-    // Failures leave the tabs as they were and say why.
-    error.clear();
-    QVERIFY(!tabs.openFile(dir.filePath(u"nothing-here.influxql"_s), &error));
-    QVERIFY2(error.contains(u"nothing-here.influxql"_s), qPrintable(error));
-    QCOMPARE(tabs.count(), 1);
-    error.clear();
-    QVERIFY(!tabs.saveCurrent(dir.filePath(u"gone/x.influxql"_s), &error));
-    QVERIFY(!error.isEmpty());
-    QCOMPARE(tabs.filePath(editor), other);
-}
-
-void tst_QueryEditor::tabsDefaultTitlesAndReuse()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"q.influxql"_s);
-    QVERIFY(QueryFile::write(path, u"SHOW DATABASES"_s));
-
-    EditorTabs tabs;
-    QueryEditor *first = tabs.addEditor();
-    QCOMPARE(tabs.tabText(0), u"Query 1"_s);
-    QVERIFY(tabs.openFile(path)); // the empty, untouched tab is reused
-    QCOMPARE(tabs.count(), 1);
-    QCOMPARE(tabs.currentEditor(), first);
-    QCOMPARE(tabs.tabText(0), u"q.influxql"_s);
-
-    QueryEditor *second = tabs.addEditor(u"SELECT 1"_s);
-    QCOMPARE(tabs.tabText(1), u"Query 2"_s); // text given, still unmodified
-    QCOMPARE(tabs.currentEditor(), second);
-    QVERIFY(!second->document()->isModified());
-    QueryEditor *named = tabs.addEditor({}, u"From history"_s);
-    QCOMPARE(tabs.tabText(2), u"From history"_s);
-    named->insertPlainText(u"x"_s);
-    QCOMPARE(tabs.tabText(2), u"From history*"_s);
-    // A modified tab is not reused: a file opens beside it.
-    const QString other = dir.filePath(u"r.influxql"_s);
-    QVERIFY(QueryFile::write(other, u"SHOW USERS"_s));
-    QVERIFY(tabs.openFile(other));
-    QCOMPARE(tabs.count(), 4);
-    QCOMPARE(named->toPlainText(), u"x"_s);
-}
-
-void tst_QueryEditor::tabsCloseAsks()
-{
-    QTemporaryDir dir;
-    EditorTabs tabs;
-    QList<QueryEditor *> asked;
-    EditorTabs::SaveChoice answer = EditorTabs::SaveChoice::Cancel;
-    tabs.setSaveChangesHandler([&](QueryEditor *editor) {
-        asked.append(editor);
-        return answer;
-    });
-    const QString savePath = dir.filePath(u"saved.influxql"_s);
-    tabs.setSavePathHandler([&](QueryEditor *) { return savePath; });
-
-    QueryEditor *clean = tabs.addEditor(u"SELECT 1"_s);
-    QueryEditor *dirty = tabs.addEditor();
-    dirty->insertPlainText(u"SELECT 2"_s);
-
-    // The close button's signal is what the user triggers.
-    Q_EMIT tabs.tabCloseRequested(tabs.indexOf(dirty));
-    QCOMPARE(asked, QList<QueryEditor *> {dirty});
-    QCOMPARE(tabs.count(), 2); // cancelled
-
-    answer = EditorTabs::SaveChoice::Save; // no file yet: the path handler names one
-    QVERIFY(tabs.closeTab(tabs.indexOf(dirty)));
-    QCOMPARE(tabs.count(), 1);
-    QCOMPARE(readBytes(savePath), QByteArray("SELECT 2"));
-
-    QVERIFY(tabs.closeTab(tabs.indexOf(clean))); // unmodified: no question
-    QCOMPARE(asked.size(), 2);
-    QCOMPARE(tabs.count(), 0);
-
-    QueryEditor *third = tabs.addEditor();
-    third->insertPlainText(u"SELECT 3"_s);
-    answer = EditorTabs::SaveChoice::Discard;
-    QVERIFY(tabs.closeAll());
-    QCOMPARE(asked.size(), 3);
-    QCOMPARE(tabs.count(), 0);
-    QCOMPARE(readBytes(savePath), QByteArray("SELECT 2")); // discarded, not saved
-
-    // A save that fails keeps the tab and reports why.
-    QueryEditor *fourth = tabs.addEditor();
-    fourth->insertPlainText(u"SELECT 4"_s);
-    QVERIFY(tabs.saveCurrent(savePath));
-    fourth->insertPlainText(u";"_s);
-    QVERIFY(QFile::remove(savePath));
-    QVERIFY(QDir(dir.path()).mkpath(u"saved.influxql/blocked"_s)); // a folder in the way
-    QSignalSpy errors(&tabs, &EditorTabs::errorOccurred);
-    answer = EditorTabs::SaveChoice::Save;
-    QVERIFY(!tabs.closeTab(0));
-    QCOMPARE(tabs.count(), 1);
-    QCOMPARE(errors.size(), 1);
-}
-
-void tst_QueryEditor::tabsForwardAndFanOut()
-{
-    EditorTabs tabs;
-    QueryEditor *first = tabs.addEditor(u"SHOW DATABASES"_s);
-    tabs.setSchemaWords({u"zeta"_s}, {u"f"_s}, {u"t"_s});
-    QueryEditor *second = tabs.addEditor(u"SELECT * FROM "_s);
-    for (QueryEditor *editor : {first, second}) {
-        const CompletionEngine::Result result =
-                editor->completionEngine().complete(u"SELECT * FROM "_s, 14);
-        QCOMPARE(result.candidates.value(0).display, u"zeta"_s);
-    }
-    QSignalSpy run(&tabs, &EditorTabs::runRequested);
-    first->runStatement();
-    second->runAll();
-    QCOMPARE(run.size(), 2);
-    QCOMPARE(run.at(0).at(0).value<QueryEditor *>(), first);
-    QCOMPARE(run.at(0).at(1).toString(), u"SHOW DATABASES"_s);
-    QCOMPARE(run.at(1).at(0).value<QueryEditor *>(), second);
-    QCOMPARE(run.at(1).at(1).toString(), u"SELECT * FROM "_s);
 }
 
 QTEST_MAIN(tst_QueryEditor)
