@@ -155,7 +155,7 @@ void tst_MainWindow::statusBarShowsServerVersion()
 void tst_MainWindow::schemaDockListsTheDatabase()
 {
     SchemaModel *model = m_window->schemaBrowser()->model();
-    QTRY_VERIFY_WITH_TIMEOUT(model->childByName({}, m_db).isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->childIndex({}, m_db).isValid(), 10000);
     // The query tab's database box offers the same databases.
     QueryPage *page = m_window->currentPage();
     QCOMPARE(page->database(), m_db);
@@ -216,14 +216,14 @@ void tst_MainWindow::schemaActionOpensAQueryTab()
 {
     SchemaModel *model = m_window->schemaBrowser()->model();
     QModelIndex db;
-    QTRY_VERIFY_WITH_TIMEOUT((db = model->childByName({}, m_db)).isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((db = model->childIndex({}, m_db)).isValid(), 10000);
     // database → retention policy → measurement
     model->fetchMore(db);
     QModelIndex rp;
-    QTRY_VERIFY_WITH_TIMEOUT((rp = model->childByName(db, u"autogen"_s)).isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((rp = model->childIndex(db, u"autogen"_s)).isValid(), 10000);
     model->fetchMore(rp);
     QModelIndex cpu;
-    QTRY_VERIFY_WITH_TIMEOUT((cpu = model->childByName(rp, u"cpu"_s)).isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((cpu = model->childIndex(rp, u"cpu"_s)).isValid(), 10000);
 
     const int tabs = m_window->tabs()->count();
     const QList<QAction *> actions = m_window->schemaBrowser()->actionsFor(cpu);
