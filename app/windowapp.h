@@ -39,6 +39,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     Influx::Client *client() const { return m_client; }
     DemoSession *demo() const { return m_demo; }
+    ConnectionManager *connections() const { return m_connections; }
     void startDemo();
 
 private:
