@@ -2,10 +2,14 @@
 #ifndef EXPLORER_RESULTTABLEMODEL_H
 #define EXPLORER_RESULTTABLEMODEL_H
 
+#include "settings/preferences.h"
+
 #include "reply.h"
 
 #include <QtCore/QAbstractTableModel>
 #include <QtCore/QPointer>
+
+#include <vector>
 
 namespace Explorer {
 
@@ -16,6 +20,12 @@ namespace Explorer {
 // model reads through it and never keeps a copy of the growing series (a copy would make every
 // appended chunk copy the whole series); once the reply finished, the model keeps the series
 // and no longer needs the reply.
+//
+// The series' tags are not columns (InfluxDB returns them beside the rows); title() names them.
+// Sorting works once the reply finished: sort() builds a row permutation, and the exposed rows
+// (still growing with fetchMore()) are the first ones in that order.
+//
+// The reply is not owned; the model may outlive it once it finished.
 class ResultTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,7 +34,6 @@ public:
         // The value as stored: qint64, double, bool, QString, Influx::Timestamp, or invalid.
         RawValueRole = Qt::UserRole + 1,
     };
-    enum class TimeZone { Utc, Local };
 
     // Rows exposed per fetchMore().
     static constexpr int FetchStep = 10000;
@@ -36,15 +45,23 @@ public:
     int seriesIndex() const { return m_seriesIndex; }
     // Rows received so far (rowCount() is how many of them are exposed).
     qsizetype availableRows() const;
+    // The series in its received order (sorting does not change it).
     Influx::Series series() const;
-    // "name" or "name host=a, region=eu" — what a tab showing this table is called.
+    // "name" or "name dc=eu,host=a" (tags sorted by key) — what a tab showing this table is
+    // called.
     QString title() const;
+    // True once the reply finished (successfully or not): the rows are final.
+    bool isComplete() const { return m_finished; }
 
-    // Times are shown with all their digits: RFC 3339 in UTC ("2016-12-03T19:26:51.053212Z"),
-    // or the local time with its offset.
-    void setTimeZone(TimeZone zone);
-    TimeZone timeZone() const { return m_timeZone; }
-    static QString formatTime(Influx::Timestamp time, TimeZone zone);
+    // Times are shown with Preferences::formatTime(), every digit kept.
+    void setPreferences(const Preferences &preferences);
+    Preferences preferences() const { return m_preferences; }
+
+    // The series row shown in row `row` (differs from row once sorted); -1 when out of range.
+    qsizetype sourceRow(int row) const;
+    // The column sorted by, -1 when rows are in received order.
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,11 +70,20 @@ public:
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
+    // Only once isComplete(); ignored before. Nulls come last in both orders, equal values keep
+    // their received order; column -1 restores the received order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    // The reply finished: the rows are final and sort() works.
+    void completed();
 
 private:
     void onRowsReceived(int statementIndex, int seriesIndex, qsizetype firstRow, qsizetype count);
     void onFinished();
     void expose(qsizetype rows);
+    void updateColumns(const Influx::Series &s);
+    QString displayText(const Influx::Series &s, qsizetype row, qsizetype column) const;
 
     QPointer<Influx::QueryReply> m_reply;
     int m_statement;
@@ -67,7 +93,10 @@ private:
     qsizetype m_exposed = 0;
     bool m_inserting = false;
     int m_columns = 0;
-    TimeZone m_timeZone = TimeZone::Utc;
+    Preferences m_preferences;
+    std::vector<int> m_order; // view row → series row; empty = received order
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace Explorer

@@ -1,0 +1,668 @@
+// SPDX-License-Identifier: MIT
+// The results panel against the fixture's influxd: tabs per series and statement, messages and
+// errors, cancel, the row-limit question, export (exact file contents), sorting and copying,
+// driven through the real widgets.
+#include "client.h"
+#include "models/resulttablemodel.h"
+#include "responsedecoder.h"
+#include "results/resultexporter.h"
+#include "results/resultspanel.h"
+#include "results/resulttableview.h"
+#include "testserver.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QToolButton>
+
+using namespace Influx;
+using namespace Qt::StringLiterals;
+using Explorer::Preferences;
+using Explorer::ResultExporter;
+using Explorer::ResultsPanel;
+using Explorer::ResultTableModel;
+using Explorer::ResultTableView;
+
+namespace {
+
+constexpr int BigPoints = 200000;
+constexpr int PaddedPoints = 50000;
+constexpr int LongWait = 60000;
+
+QByteArray readAll(const QString &fileName)
+{
+    QFile file(fileName);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+template<typename T>
+T *child(const QWidget &panel, const QString &name)
+{
+    T *widget = panel.findChild<T *>(name);
+    if (!widget)
+        qWarning("no child %s", qPrintable(name));
+    return widget;
+}
+
+} // namespace
+
+class tst_ResultsPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void groupByFillsOneTabPerSeries();
+    void multiStatementQuery();
+    void warningsAreListed();
+    void statementErrorIsShownAndSelected();
+    void requestErrorIsShown();
+    void cancelKeepsTheRowsReceived();
+    void newReplyReplacesTheRunningOne();
+    void rowLimitFetchAll();
+    void rowLimitStopHere();
+    void exportCsvAndJson();
+    void exportAllResultsRepeatsNoHeader();
+    void exportCancelLeavesNoFile();
+    void sortingAfterFinish();
+    void copySelectionAsTsv();
+    void manySeriesAreCappedAtMaxTabs();
+    void deletedReplyFailsTheRun();
+
+private:
+    QueryReply *run(const QString &text, const QueryOptions &options = {});
+    bool runAndWait(ResultsPanel &panel, const QString &text, const QueryOptions &options = {});
+    void writeOrFail(const QByteArray &lines);
+
+    Client *m_client = nullptr;
+    QString m_db;
+    QStringList m_extraDatabases;
+};
+
+QueryReply *tst_ResultsPanel::run(const QString &text, const QueryOptions &options)
+{
+    QueryOptions o = options;
+    o.database = m_db;
+    return m_client->rawQuery(text, o);
+}
+
+bool tst_ResultsPanel::runAndWait(ResultsPanel &panel, const QString &text,
+                                  const QueryOptions &options)
+{
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(text, options));
+    return finished.wait(LongWait);
+}
+
+void tst_ResultsPanel::writeOrFail(const QByteArray &lines)
+{
+    const Error error = TestSupport::writeLines(*m_client, lines, WriteOptions {.database = m_db});
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
+}
+
+void tst_ResultsPanel::initTestCase()
+{
+    const QUrl url = TestSupport::fixtureUrl();
+    QVERIFY2(url.isValid() && !url.isEmpty(),
+             "no influxd: run through ctest (fixture \"influxd\") or set INFLUX_TEST_SERVER_FILE");
+    m_client = new Client(ClientOptions {.baseUrls = {url}}, this);
+    m_db = TestSupport::uniqueName(u"results"_s);
+    Error error;
+    TestSupport::query(*m_client, u"CREATE DATABASE \"%1\""_s.arg(m_db), {}, &error);
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
+
+    writeOrFail("cpu,host=a,region=eu usage=0.5,count=3i 1000000000\n"
+                "cpu,host=a,region=eu usage=1.25,count=4i 2000000000\n"
+                "cpu,host=b,region=us usage=9.75,count=1i 1000000000\n"
+                "cpu,host=b,region=us usage=2,count=7i 2000000000\n"
+                "cpu,host=b,region=us usage=4.5,count=2i 3000000000\n"
+                "exp,host=a,region=eu f=0.1,i=42i,note=\"x, \\\"y\\\"\" 1480793211053212789\n"
+                "exp,host=a,region=eu f=2,i=-7i,note=\"plain\" 1480793211053212790\n");
+    for (int batch = 0; batch < 4; ++batch) {
+        QByteArray lines;
+        for (int i = batch * BigPoints / 4; i < (batch + 1) * BigPoints / 4; ++i)
+            lines +=
+                    "big v=" + QByteArray::number(i) + "i " + QByteArray::number(i) + "000000000\n";
+        writeOrFail(lines);
+    }
+    // Rows of about 250 bytes: far more than socket buffers hold, so a paused reply really
+    // stops well before the end.
+    const QByteArray padding(200, 'x');
+    QByteArray lines;
+    for (int i = 0; i < PaddedPoints; ++i)
+        lines += "padded v=" + QByteArray::number(i) + "i,pad=\"" + padding + "\" "
+                + QByteArray::number(i) + "000000000\n";
+    writeOrFail(lines);
+}
+
+void tst_ResultsPanel::cleanupTestCase()
+{
+    if (!m_client)
+        return;
+    for (const QString &db : std::as_const(m_extraDatabases))
+        TestSupport::query(*m_client, u"DROP DATABASE \"%1\""_s.arg(db));
+    TestSupport::query(*m_client, u"DROP DATABASE \"%1\""_s.arg(m_db));
+}
+
+void tst_ResultsPanel::groupByFillsOneTabPerSeries()
+{
+    ResultsPanel panel;
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    QSignalSpy states(&panel, &ResultsPanel::stateChanged);
+    panel.setReply(run(u"SELECT usage, count FROM cpu GROUP BY host, region"_s));
+    QCOMPARE(panel.state(), ResultsPanel::State::Running);
+    QVERIFY(child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
+    QVERIFY(finished.wait(LongWait));
+
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    QCOMPARE(states.last().first().value<ResultsPanel::State>(), ResultsPanel::State::Done);
+    QCOMPARE(finished.first().at(0).toLongLong(), 5);
+    QVERIFY(finished.first().at(2).toString().isEmpty());
+    QCOMPARE(child<QLabel>(panel, u"stateLabel"_s)->text(), u"Done"_s);
+    QCOMPARE(child<QLabel>(panel, u"rowsLabel"_s)->text(), u"5 rows"_s);
+    const qint64 elapsed = finished.first().at(1).toLongLong();
+    QCOMPARE(child<QLabel>(panel, u"elapsedLabel"_s)->text(),
+             elapsed < 1000 ? u"%1 ms"_s.arg(elapsed)
+                            : u"%1 s"_s.arg(QLocale().toString(elapsed / 1000.0, 'f', 2)));
+    QCOMPARE(panel.elapsedMs(), elapsed);
+    QVERIFY(!child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
+
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QCOMPARE(panel.resultTabCount(), 2);
+    QCOMPARE(tabs->tabText(0), u"1: cpu host=a,region=eu"_s);
+    QCOMPARE(tabs->tabText(1), u"1: cpu host=b,region=us"_s);
+    QVERIFY(tabs->tabToolTip(1).contains(u"host=b"_s));
+    QVERIFY(tabs->tabToolTip(1).contains(u"region=us"_s));
+    QCOMPARE(panel.tableView(1)->parentWidget()->findChild<QLabel *>()->text(),
+             u"Statement 1 · cpu · host=b, region=us"_s);
+    QCOMPARE(tabs->currentIndex(), 0);
+    QVERIFY(panel.messages().isEmpty());
+    QCOMPARE(tabs->tabText(2), u"Messages"_s);
+
+    const ResultTableModel *a = panel.tableModel(0);
+    const ResultTableModel *b = panel.tableModel(1);
+    QCOMPARE(a->rowCount(), 2);
+    QCOMPARE(b->rowCount(), 3);
+    QCOMPARE(b->headerData(1, Qt::Horizontal).toString(), u"usage"_s);
+    QCOMPARE(b->data(b->index(0, 0)).toString(), u"1970-01-01T00:00:01Z"_s);
+    QCOMPARE(b->data(b->index(0, 1)).toString(), u"9.75"_s);
+    QCOMPARE(b->data(b->index(1, 1)).toString(), u"2"_s);
+    QCOMPARE(b->data(b->index(1, 2)).toString(), u"7"_s);
+    QCOMPARE(a->data(a->index(1, 1)).toString(), u"1.25"_s);
+
+    // The time format follows the preferences, in every tab.
+    Preferences preferences;
+    preferences.timeFormat = Preferences::TimeFormat::EpochNanoseconds;
+    panel.setPreferences(preferences);
+    QCOMPARE(b->data(b->index(2, 0)).toString(), u"3000000000"_s);
+}
+
+void tst_ResultsPanel::multiStatementQuery()
+{
+    const QString created = TestSupport::uniqueName(u"created"_s);
+    m_extraDatabases.append(created);
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel,
+                       u"SELECT usage FROM cpu WHERE host = 'a'; SELECT i FROM exp; "
+                       u"CREATE DATABASE \"%1\""_s.arg(created)));
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QCOMPARE(panel.resultTabCount(), 2);
+    QCOMPARE(tabs->tabText(0), u"1: cpu"_s);
+    QCOMPARE(tabs->tabText(1), u"2: exp"_s);
+    QCOMPARE(panel.tableModel(0)->rowCount(), 2);
+    QCOMPARE(panel.tableModel(1)->rowCount(), 2);
+    QCOMPARE(panel.tableModel(1)->data(panel.tableModel(1)->index(0, 1)).toString(), u"42"_s);
+    QCOMPARE(panel.messages(), QStringList {u"Statement 3: OK (no rows)"_s});
+    QCOMPARE(panel.errorCount(), 0);
+    QCOMPARE(tabs->currentIndex(), 0);
+}
+
+void tst_ResultsPanel::warningsAreListed()
+{
+    // Forcing GET for a writing statement makes influxd attach a warning.
+    const QString created = TestSupport::uniqueName(u"warned"_s);
+    m_extraDatabases.append(created);
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"CREATE DATABASE \"%1\""_s.arg(created), {.httpVerb = "GET"}));
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    const QStringList messages = panel.messages();
+    QCOMPARE(messages.size(), 2);
+    QVERIFY2(messages.at(0).startsWith(u"Statement 1: warning: "_s)
+                     && messages.at(0).contains(u"please use a POST request"_s),
+             qPrintable(messages.at(0)));
+    QCOMPARE(messages.at(1), u"Statement 1: OK (no rows)"_s);
+    QCOMPARE(panel.errorCount(), 0); // a warning is no error
+    QCOMPARE(child<QTabWidget>(panel, u"resultTabs"_s)->tabText(0), u"Messages"_s);
+}
+
+void tst_ResultsPanel::statementErrorIsShownAndSelected()
+{
+    ResultsPanel panel;
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(u"SELECT usage FROM cpu; SELECT * FROM nosuchdb_x..m"_s));
+    QVERIFY(finished.wait(LongWait));
+    QCOMPARE(panel.state(), ResultsPanel::State::Failed);
+    QCOMPARE(child<QLabel>(panel, u"stateLabel"_s)->text(), u"Failed"_s);
+    QVERIFY(finished.first().at(2).toString().contains(u"database not found"_s));
+    // The first statement's rows stay available.
+    QCOMPARE(panel.resultTabCount(), 1);
+    QCOMPARE(panel.tableModel(0)->rowCount(), 5);
+    QCOMPARE(panel.messages(),
+             QStringList {u"Statement 2: error: database not found: nosuchdb_x"_s});
+    QCOMPARE(panel.errorCount(), 1);
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QCOMPARE(tabs->currentWidget(), panel.messagesPage());
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), u"Messages (1 error)"_s);
+}
+
+void tst_ResultsPanel::requestErrorIsShown()
+{
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELEKT nothing"_s));
+    QCOMPARE(panel.state(), ResultsPanel::State::Failed);
+    QCOMPARE(panel.resultTabCount(), 0);
+    QCOMPARE(panel.messages().size(), 1);
+    QVERIFY2(panel.messages().first().startsWith(u"Request failed: error parsing query:"_s),
+             qPrintable(panel.messages().first()));
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QCOMPARE(tabs->currentWidget(), panel.messagesPage());
+    QCOMPARE(tabs->tabText(0), u"Messages (1 error)"_s);
+}
+
+void tst_ResultsPanel::cancelKeepsTheRowsReceived()
+{
+    ResultsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    QPointer<QueryReply> reply = run(u"SELECT * FROM big"_s, {.chunkSize = 1000});
+    panel.setReply(reply);
+    QVERIFY(QTest::qWaitFor([&] { return reply && reply->rowCount() > 0; }, LongWait));
+    QVERIFY(reply->isRunning());
+    QCOMPARE(panel.resultTabCount(), 1);
+    // Sorting waits for the last row.
+    QVERIFY(!panel.tableView(0)->isSortingEnabled());
+
+    auto *cancel = child<QPushButton>(panel, u"cancelButton"_s);
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE(panel.state(), ResultsPanel::State::Cancelled);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.first().at(2).toString().isEmpty());
+    QCOMPARE(child<QLabel>(panel, u"stateLabel"_s)->text(), u"Cancelled"_s);
+    QVERIFY(!cancel->isEnabled());
+    const qint64 rows = panel.rowCount();
+    QVERIFY2(rows > 0 && rows < BigPoints, qPrintable(QString::number(rows)));
+    const ResultTableModel *model = panel.tableModel(0);
+    QCOMPARE(model->availableRows(), rows);
+    QVERIFY(model->rowCount() > 0);
+    QCOMPARE(model->data(model->index(0, 1)).toString(), u"0"_s);
+    QCOMPARE(child<QLabel>(panel, u"rowsLabel"_s)->text(),
+             u"%1 rows"_s.arg(QLocale().toString(rows)));
+    QVERIFY(panel.tableView(0)->isSortingEnabled());
+    QTest::qWait(200); // nothing arrives after the abort
+    QCOMPARE(panel.rowCount(), rows);
+    QCOMPARE(model->availableRows(), rows);
+}
+
+void tst_ResultsPanel::newReplyReplacesTheRunningOne()
+{
+    ResultsPanel panel;
+    QPointer<QueryReply> first = run(u"SELECT * FROM big"_s, {.chunkSize = 1000});
+    panel.setReply(first);
+    QVERIFY(QTest::qWaitFor([&] { return first && first->rowCount() > 0; }, LongWait));
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    QPointer<QueryReply> second = run(u"SELECT usage FROM cpu"_s);
+    panel.setReply(second);
+    QVERIFY(first->isFinished()); // aborted at once ...
+    QCOMPARE(first->error().kind(), Error::Kind::Aborted);
+    QTRY_VERIFY(first.isNull()); // ... and deleted
+    QVERIFY(finished.wait(LongWait));
+    QCOMPARE(finished.size(), 1); // the first query reports nothing any more
+    QCOMPARE(finished.first().at(0).toLongLong(), 5);
+    QCOMPARE(panel.resultTabCount(), 1);
+    QCOMPARE(panel.tableModel(0)->rowCount(), 5);
+
+    panel.clear();
+    QCOMPARE(panel.state(), ResultsPanel::State::Idle);
+    QCOMPARE(panel.resultTabCount(), 0);
+    QTRY_VERIFY(second.isNull());
+}
+
+void tst_ResultsPanel::rowLimitFetchAll()
+{
+    ResultsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    Preferences preferences;
+    preferences.rowLimit = 5000;
+    panel.setPreferences(preferences);
+    auto *bar = child<QWidget>(panel, u"rowLimitBar"_s);
+    QVERIFY(!bar->isVisible());
+
+    QPointer<QueryReply> reply = run(u"SELECT * FROM padded"_s, {.chunkSize = 1000});
+    panel.setReply(reply);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.state(), ResultsPanel::State::Paused, LongWait);
+    QVERIFY(bar->isVisible());
+    QVERIFY(reply->isPaused());
+    QCOMPARE(child<QLabel>(panel, u"rowLimitLabel"_s)->text(),
+             u"The query returned more than %1 rows so far."_s.arg(QLocale().toString(5000)));
+    QVERIFY(child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
+    QVERIFY(!panel.tableView(0)->isSortingEnabled());
+    // Nothing to export before the query ends.
+    QVERIFY(!child<QToolButton>(panel, u"exportButton"_s)->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(!panel.exportResults(dir.filePath(u"early.csv"_s), ResultExporter::Format::Csv,
+                                 ResultsPanel::ExportScope::AllTables));
+    auto *elapsed = child<QLabel>(panel, u"elapsedLabel"_s);
+    const QString elapsedBefore = elapsed->text();
+    QTest::qWait(500); // what was already on its way comes out, then nothing more
+    const qint64 settled = reply->rowCount();
+    QVERIFY(elapsed->text() != elapsedBefore); // the clock runs on while the user decides
+    QTest::qWait(500);
+    QCOMPARE(reply->rowCount(), settled);
+    QVERIFY2(settled >= 5000 && settled < PaddedPoints / 2, qPrintable(QString::number(settled)));
+    QVERIFY(reply->isRunning());
+    QCOMPARE(child<QLabel>(panel, u"rowsLabel"_s)->text(),
+             u"%1 rows"_s.arg(QLocale().toString(settled)));
+
+    QTest::mouseClick(child<QPushButton>(panel, u"fetchAllButton"_s), Qt::LeftButton);
+    QCOMPARE(panel.state(), ResultsPanel::State::Running);
+    QVERIFY(!bar->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(panel.state(), ResultsPanel::State::Done, LongWait);
+    QCOMPARE(panel.rowCount(), PaddedPoints);
+    QCOMPARE(panel.tableModel(0)->availableRows(), PaddedPoints);
+}
+
+void tst_ResultsPanel::rowLimitStopHere()
+{
+    ResultsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    Preferences preferences;
+    preferences.rowLimit = 5000;
+    panel.setPreferences(preferences);
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(u"SELECT * FROM padded"_s, {.chunkSize = 1000}));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.state(), ResultsPanel::State::Paused, LongWait);
+    QTest::mouseClick(child<QPushButton>(panel, u"stopHereButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(panel.state(), ResultsPanel::State::StoppedAtLimit);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(child<QLabel>(panel, u"stateLabel"_s)->text(), u"Stopped at limit"_s);
+    QVERIFY(!child<QWidget>(panel, u"rowLimitBar"_s)->isVisible());
+    QVERIFY(!child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
+    const qint64 rows = panel.rowCount();
+    QVERIFY2(rows >= 5000 && rows < PaddedPoints, qPrintable(QString::number(rows)));
+    QCOMPARE(panel.tableModel(0)->availableRows(), rows);
+    QCOMPARE(panel.errorCount(), 0);
+}
+
+void tst_ResultsPanel::exportCsvAndJson()
+{
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELECT * FROM exp GROUP BY *"_s));
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    QVERIFY(child<QToolButton>(panel, u"exportButton"_s)->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    QSignalSpy exported(&panel, &ResultsPanel::exportFinished);
+    const QString csv = dir.filePath(u"exp.csv"_s);
+    QVERIFY(panel.exportResults(csv, ResultExporter::Format::Csv,
+                                ResultsPanel::ExportScope::CurrentTable));
+    QVERIFY(panel.isExporting());
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(exported.first().at(0).toBool(), true);
+    QCOMPARE(readAll(csv),
+             "name,tags,time,f,i,note\r\n"
+             "exp,\"host=a,region=eu\",2016-12-03T19:26:51.053212789Z,0.1,42,\"x, \"\"y\"\"\"\r\n"
+             "exp,\"host=a,region=eu\",2016-12-03T19:26:51.05321279Z,2,-7,plain\r\n"_ba);
+
+    const QString json = dir.filePath(u"exp.json"_s);
+    QVERIFY(panel.exportResults(json, ResultExporter::Format::Json,
+                                ResultsPanel::ExportScope::CurrentTable));
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(exported.last().at(0).toBool(), true);
+    const QByteArray text = readAll(json);
+    QCOMPARE(
+            text,
+            R"({"results":[{"statement_id":0,"series":[{"name":"exp","tags":{"host":"a","region":"eu"},)"
+            R"("columns":["time","f","i","note"],"values":[)"
+            R"(["2016-12-03T19:26:51.053212789Z",0.1,42,"x, \"y\""],)"
+            R"(["2016-12-03T19:26:51.05321279Z",2.0,-7,"plain"]]}]}]})"
+            "\n"_ba);
+    // Our own decoder reads it back to the same series, types included.
+    ResponseDecoder decoder;
+    QVERIFY2(decoder.feed(text) && decoder.finish(), qPrintable(decoder.errorString()));
+    const QList<DecodedDocument> documents = decoder.takeDocuments();
+    QCOMPARE(documents.size(), 1);
+    const Series decoded = documents.first().results.first().series.first().series;
+    const Series original = panel.tableModel(0)->series();
+    QCOMPARE(decoded, original);
+    QCOMPARE(decoded.columnType(0), ColumnType::Time);
+    QCOMPARE(decoded.columnType(1), ColumnType::Float);
+    QCOMPARE(decoded.columnType(2), ColumnType::Integer);
+    QCOMPARE(decoded.timeAt(1, 0).nanoseconds(), 1480793211053212790);
+
+    // CSV times follow the preferences.
+    Preferences preferences;
+    preferences.timeFormat = Preferences::TimeFormat::EpochNanoseconds;
+    panel.setPreferences(preferences);
+    QVERIFY(panel.exportResults(csv, ResultExporter::Format::Csv,
+                                ResultsPanel::ExportScope::CurrentTable));
+    QVERIFY(exported.wait(LongWait));
+    QVERIFY(readAll(csv).contains(",1480793211053212789,0.1,"));
+    QCOMPARE(panel.messages().last(), u"Exported 2 rows to %1"_s.arg(csv));
+    QCOMPARE(panel.errorCount(), 0);
+
+    // A file that cannot be written is an error, listed and counted.
+    const QString bad = dir.filePath(u"no/such/dir/exp.csv"_s);
+    QVERIFY(panel.exportResults(bad, ResultExporter::Format::Csv,
+                                ResultsPanel::ExportScope::CurrentTable));
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(exported.last().at(0).toBool(), false);
+    QVERIFY2(exported.last().at(1).toString().startsWith(u"Cannot open "_s),
+             qPrintable(exported.last().at(1).toString()));
+    QCOMPARE(panel.errorCount(), 1);
+    QVERIFY(panel.messages().last().startsWith(u"Export to %1 failed: Cannot open"_s.arg(bad)));
+}
+
+void tst_ResultsPanel::exportAllResultsRepeatsNoHeader()
+{
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELECT usage, count FROM cpu GROUP BY host; SELECT i FROM exp"_s));
+    QTemporaryDir dir;
+    QSignalSpy exported(&panel, &ResultsPanel::exportFinished);
+    const QString csv = dir.filePath(u"all.csv"_s);
+    QVERIFY(panel.exportResults(csv, ResultExporter::Format::Csv,
+                                ResultsPanel::ExportScope::AllTables));
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(readAll(csv),
+             "name,tags,time,usage,count\r\n"
+             "cpu,host=a,1970-01-01T00:00:01Z,0.5,3\r\n"
+             "cpu,host=a,1970-01-01T00:00:02Z,1.25,4\r\n"
+             "cpu,host=b,1970-01-01T00:00:01Z,9.75,1\r\n"
+             "cpu,host=b,1970-01-01T00:00:02Z,2,7\r\n"
+             "cpu,host=b,1970-01-01T00:00:03Z,4.5,2\r\n"
+             "name,tags,time,i\r\n"
+             "exp,,2016-12-03T19:26:51.053212789Z,42\r\n"
+             "exp,,2016-12-03T19:26:51.05321279Z,-7\r\n"_ba);
+    const QString json = dir.filePath(u"all.json"_s);
+    QVERIFY(panel.exportResults(json, ResultExporter::Format::Json,
+                                ResultsPanel::ExportScope::AllTables));
+    QVERIFY(exported.wait(LongWait));
+    ResponseDecoder decoder;
+    QVERIFY(decoder.feed(readAll(json)) && decoder.finish());
+    const QList<DecodedResult> results = decoder.takeDocuments().first().results;
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(1).statementId, 1);
+    QCOMPARE(results.at(0).series.size(), 2);
+    QCOMPARE(results.at(0).series.at(1).series, panel.tableModel(1)->series());
+    QCOMPARE(results.at(1).series.first().series, panel.tableModel(2)->series());
+}
+
+void tst_ResultsPanel::exportCancelLeavesNoFile()
+{
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELECT * FROM big"_s));
+    QCOMPARE(panel.rowCount(), BigPoints);
+    const Series big = panel.tableModel(0)->series();
+    QTemporaryDir dir;
+
+    // Cancelled while writing: the worker stops, the file never appears.
+    ResultExporter exporter;
+    QSignalSpy finished(&exporter, &ResultExporter::finished);
+    qint64 writtenAtCancel = -1;
+    connect(&exporter, &ResultExporter::progress, &exporter, [&](qint64 written, qint64 total) {
+        QCOMPARE(total, qint64(BigPoints));
+        if (writtenAtCancel < 0) {
+            writtenAtCancel = written;
+            exporter.cancel();
+        }
+    });
+    const QString file = dir.filePath(u"big.csv"_s);
+    QVERIFY(exporter.start({big}, file, ResultExporter::Format::Csv));
+    QVERIFY(!exporter.start({big}, file, ResultExporter::Format::Csv)); // one at a time
+    QVERIFY(finished.wait(LongWait));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(finished.first().at(1).toString(), u"Export cancelled"_s);
+    QVERIFY(exporter.wasCancelled());
+    QVERIFY2(writtenAtCancel > 0 && writtenAtCancel < BigPoints,
+             qPrintable(QString::number(writtenAtCancel)));
+    QVERIFY(!QFile::exists(file));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+
+    // The panel's Cancel button does the same.
+    QSignalSpy exported(&panel, &ResultsPanel::exportFinished);
+    const QString json = dir.filePath(u"big.json"_s);
+    QVERIFY(panel.exportResults(json, ResultExporter::Format::Json,
+                                ResultsPanel::ExportScope::AllTables));
+    auto *cancel = child<QPushButton>(panel, u"exportCancelButton"_s);
+    QVERIFY(!cancel->isHidden());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(exported.first().at(0).toBool(), false);
+    QVERIFY(cancel->isHidden());
+    QCOMPARE(panel.messages().last(), u"Export to %1 cancelled"_s.arg(json));
+    QCOMPARE(panel.errorCount(), 0);
+    QVERIFY(!QFile::exists(json));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+
+    // Uncancelled, the whole file is there.
+    QVERIFY(exporter.start({big}, file, ResultExporter::Format::Csv));
+    QVERIFY(finished.wait(LongWait));
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    QCOMPARE(readAll(file).count('\n'), BigPoints + 1);
+}
+
+void tst_ResultsPanel::sortingAfterFinish()
+{
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELECT usage, count FROM cpu GROUP BY host"_s));
+    ResultTableView *view = panel.tableView(1); // host=b: 9.75, 2, 4.5 at 1 s, 2 s, 3 s
+    const ResultTableModel *model = panel.tableModel(1);
+    QVERIFY(view->isSortingEnabled());
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), -1); // received order first
+    QCOMPARE(model->data(model->index(0, 1)).toString(), u"9.75"_s);
+
+    view->sortByColumn(1, Qt::AscendingOrder);
+    QCOMPARE(model->data(model->index(0, 1)).toString(), u"2"_s);
+    view->sortByColumn(1, Qt::DescendingOrder);
+    QCOMPARE(model->data(model->index(0, 1)).toString(), u"9.75"_s);
+    QCOMPARE(model->data(model->index(2, 1)).toString(), u"2"_s);
+    QCOMPARE(model->data(model->index(2, 0)).toString(), u"1970-01-01T00:00:02Z"_s);
+
+    view->sortByColumn(0, Qt::DescendingOrder);
+    QCOMPARE(model->data(model->index(0, 0)).toString(), u"1970-01-01T00:00:03Z"_s);
+    view->sortByColumn(0, Qt::AscendingOrder);
+    QCOMPARE(model->data(model->index(0, 0)).toString(), u"1970-01-01T00:00:01Z"_s);
+    QCOMPARE(model->data(model->index(2, 0)).toString(), u"1970-01-01T00:00:03Z"_s);
+}
+
+void tst_ResultsPanel::copySelectionAsTsv()
+{
+    ResultsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(runAndWait(panel, u"SELECT usage, count FROM cpu GROUP BY host; SELECT * FROM exp"_s));
+    ResultTableView *view = panel.tableView(0);
+    const ResultTableModel *model = panel.tableModel(0);
+    view->selectionModel()->select(QItemSelection(model->index(0, 1), model->index(1, 2)),
+                                   QItemSelectionModel::ClearAndSelect);
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"0.5\t3\n1.25\t4\n"_s);
+
+    view->copySelectionWithHeaders();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"usage\tcount\n0.5\t3\n1.25\t4\n"_s);
+
+    // Columns in their visual order once moved; times with every digit; a quote is quoted.
+    ResultTableView *exp = panel.tableView(2);
+    const ResultTableModel *expModel = panel.tableModel(2);
+    QCOMPARE(expModel->headerData(4, Qt::Horizontal).toString(), u"note"_s);
+    exp->horizontalHeader()->moveSection(4, 0);
+    exp->selectionModel()->select(QItemSelection(expModel->index(0, 0), expModel->index(0, 0)),
+                                  QItemSelectionModel::ClearAndSelect);
+    exp->selectionModel()->select(QItemSelection(expModel->index(0, 4), expModel->index(0, 4)),
+                                  QItemSelectionModel::Select);
+    QTest::keyClick(exp, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             u"\"x, \"\"y\"\"\"\t2016-12-03T19:26:51.053212789Z\n"_s);
+}
+
+void tst_ResultsPanel::manySeriesAreCappedAtMaxTabs()
+{
+    const int seriesCount = ResultsPanel::MaxResultTabs + 25;
+    QByteArray lines;
+    for (int i = 0; i < seriesCount; ++i)
+        lines += "many,host=h" + QByteArray::number(1000 + i) + " v=" + QByteArray::number(i)
+                + "i 1000000000\n";
+    writeOrFail(lines);
+    ResultsPanel panel;
+    QVERIFY(runAndWait(panel, u"SELECT v FROM many GROUP BY host"_s));
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    QCOMPARE(panel.resultTabCount(), ResultsPanel::MaxResultTabs);
+    QCOMPARE(panel.rowCount(), seriesCount);
+    QCOMPARE(panel.messages(),
+             QStringList {u"25 more series are not shown as tabs; export all results to see "
+                          u"them."_s});
+    QCOMPARE(child<QTabWidget>(panel, u"resultTabs"_s)->currentIndex(), 0);
+
+    // The export has them all.
+    QTemporaryDir dir;
+    QSignalSpy exported(&panel, &ResultsPanel::exportFinished);
+    QVERIFY(panel.exportResults(dir.filePath(u"many.csv"_s), ResultExporter::Format::Csv,
+                                ResultsPanel::ExportScope::AllTables));
+    QVERIFY(exported.wait(LongWait));
+    QCOMPARE(readAll(dir.filePath(u"many.csv"_s)).count('\n'), seriesCount + 1);
+}
+
+void tst_ResultsPanel::deletedReplyFailsTheRun()
+{
+    ResultsPanel panel;
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    QueryReply *reply = run(u"SELECT * FROM big"_s, {.chunkSize = 1000});
+    panel.setReply(reply);
+    QVERIFY(QTest::qWaitFor([&] { return reply->rowCount() > 0; }, LongWait));
+    QVERIFY(reply->isRunning());
+    delete reply; // e.g. its Client went away
+    QCOMPARE(panel.state(), ResultsPanel::State::Failed);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(panel.errorCount(), 1);
+    QCOMPARE(panel.tableModel(0)->rowCount(), 0);
+    QVERIFY(!child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
+    panel.clear(); // nothing left to release
+    QCOMPARE(panel.state(), ResultsPanel::State::Idle);
+}
+
+QTEST_MAIN(tst_ResultsPanel)
+#include "tst_resultspanel.moc"

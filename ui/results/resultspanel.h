@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#ifndef EXPLORER_RESULTSPANEL_H
+#define EXPLORER_RESULTSPANEL_H
+
+#include "results/resultexporter.h"
+#include "settings/preferences.h"
+
+#include "reply.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
+#include <QtCore/QTimer>
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QListWidget;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace Explorer {
+
+class QueryStatusStrip;
+class ResultTableModel;
+class ResultTableView;
+class RowLimitBar;
+
+// The results of one query run: a status strip (state, rows, elapsed time, Cancel, Export), a
+// tab per series as the series start to stream ("1: cpu host=a,region=eu"), and a Messages
+// tab with the server's warnings and errors per statement and the request's own failure.
+//
+// Ownership: setReply() takes the reply. A later setReply(), clear() or the panel's
+// destruction aborts it if it still runs and deletes it (deleteLater); Client's
+// setAutoDeleteReplies() may delete it as well once finished. A reply deleted by someone else
+// while it runs (its Client went away) ends the run as Failed, its rows gone.
+//
+// Row limit: when Preferences::rowLimit > 0 and the running query reaches it, the reply is
+// paused (QueryReply::pause()) and an inline bar asks "Fetch all" (resume) or "Stop here"
+// (abort, state StoppedAtLimit, rows kept).
+//
+// Child object names, stable for tests: "resultTabs", "messagesList", and those of
+// QueryStatusStrip and RowLimitBar.
+class ResultsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Idle, // no query
+        Running,
+        Paused, // at the row limit, waiting for the user's answer
+        Done,
+        Failed, // a statement or the request failed (see the Messages tab)
+        Cancelled,
+        StoppedAtLimit,
+    };
+    Q_ENUM(State)
+    enum class ExportScope { CurrentTable, AllTables };
+
+    // Series beyond this many get no tab of their own (exports still contain them).
+    static constexpr int MaxResultTabs = 200;
+
+    explicit ResultsPanel(QWidget *parent = nullptr);
+    ~ResultsPanel() override;
+
+    void setReply(Influx::QueryReply *reply);
+    Influx::QueryReply *reply() const { return m_reply; }
+    void setPreferences(const Preferences &preferences);
+    Preferences preferences() const { return m_preferences; }
+
+    State state() const { return m_state; }
+    QString stateText() const;
+    // Rows received so far over all statements (live while running).
+    qint64 rowCount() const;
+    qint64 elapsedMs() const;
+
+    // Result tabs (without the Messages tab), in tab order.
+    int resultTabCount() const;
+    ResultTableView *tableView(int tab) const;
+    ResultTableModel *tableModel(int tab) const;
+    QWidget *messagesPage() const;
+    // The Messages list, one line per entry.
+    QStringList messages() const;
+    int errorCount() const { return m_errorCount; }
+
+    // Writes the current tab's series or every series of the finished query (with the
+    // statements' messages and errors in JSON). False when there is nothing to export yet
+    // (query running or no result) or an export runs; otherwise exportFinished() follows.
+    bool exportResults(const QString &fileName, ResultExporter::Format format, ExportScope scope);
+    bool isExporting() const { return m_exporter->isRunning(); }
+
+public Q_SLOTS:
+    // Aborts the running query; the rows received so far stay (state Cancelled).
+    void cancel();
+    // The answers of the row-limit bar.
+    void fetchAll();
+    void stopAtLimit();
+    void clear();
+
+Q_SIGNALS:
+    void stateChanged(Explorer::ResultsPanel::State state);
+    // Once per query; errorText is empty on success (Error::toString() otherwise, also for a
+    // cancelled query). For the history.
+    void queryFinished(qint64 rows, qint64 elapsedMs, const QString &errorText);
+    void exportFinished(bool ok, const QString &error);
+
+private:
+    void releaseReply();
+    void setState(State state);
+    void updateStatus();
+    void onRowsReceived(int statementIndex, int seriesIndex, qsizetype firstRow);
+    void onProgress(qint64 rows);
+    void onStatementFinished(int statementIndex);
+    void onFinished();
+    void onReplyDestroyed();
+    void reportStatement(const Influx::StatementResult &statement, bool complete);
+    void addResultTab(int statementIndex, int seriesIndex, int statementId);
+    enum class MessageKind { Info, Warning, Error }; // an Error selects the Messages tab
+    void addMessage(const QString &text, MessageKind kind);
+    void updateMessagesTitle();
+    void askExport(ResultExporter::Format format, ExportScope scope);
+    void onExportFinished(bool ok, const QString &error);
+    void updateExportEnabled();
+
+    QPointer<Influx::QueryReply> m_reply;
+    Preferences m_preferences;
+    State m_state = State::Idle;
+    Influx::QueryResult m_result; // the final result, once the reply finished
+    qint64 m_rows = 0;
+    qint64 m_elapsedMs = 0;
+    QElapsedTimer m_clock;
+    QTimer m_ticker;
+    bool m_limitAnswered = false;
+    bool m_stopAtLimit = false;
+    QSet<int> m_reported; // statement indexes whose messages are listed
+    QSet<qint64> m_seriesSeen; // statementIndex << 32 | seriesIndex
+    int m_errorCount = 0;
+    qsizetype m_tabsSkipped = 0;
+
+    QueryStatusStrip *m_strip;
+    RowLimitBar *m_limitBar;
+    QTabWidget *m_tabs;
+    QListWidget *m_messages;
+    ResultExporter *m_exporter;
+};
+
+} // namespace Explorer
+
+#endif // EXPLORER_RESULTSPANEL_H
