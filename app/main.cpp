@@ -1,13 +1,47 @@
 // SPDX-License-Identifier: MIT
-// influx-explorer: for now every invocation runs the headless mode (the window comes later).
+// influx-explorer: the window, or one of the headless modes (--ping, --execute, --import,
+// --serve-demo) when one is given. The choice is made before the application object exists:
+// the window needs a display, the headless modes must work without one.
+#include "commandline.h"
 #include "headless.h"
+#include "windowapp.h"
 
-#include <QtCore/QCoreApplication>
+#include <QtCore/QProcessEnvironment>
+#include <QtWidgets/QApplication>
+
+namespace {
+
+QStringList argumentList(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("influx-explorer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("influx-explorer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INFLUX_EXPLORER_VERSION));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    const Explorer::CommandLineParseResult parsed =
+            Explorer::parseCommandLine(argumentList(argc, argv), QProcessEnvironment::systemEnvironment());
+    if (parsed.status == Explorer::CommandLineParseResult::Status::Ok
+        && Explorer::needsWindow(parsed.options)) {
+        QApplication app(argc, argv);
+        setApplicationNames();
+        QApplication::setApplicationDisplayName(QStringLiteral("Influx Explorer"));
+        Explorer::WindowApp window(parsed.options);
+        window.show();
+        return app.exec();
+    }
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("influx-explorer"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(INFLUX_EXPLORER_VERSION));
+    setApplicationNames();
     return Explorer::runHeadless(QCoreApplication::arguments());
 }

@@ -6,6 +6,7 @@
 #include "history/queryhistory.h"
 #include "mainwindow/mainwindow.h"
 #include "schema/schemabrowser.h"
+#include "schema/schemamodel.h"
 #include "settings/connectionmanager.h"
 #include "settings/connectionprofile.h"
 #include "settings/secretstore.h"
@@ -111,7 +112,7 @@ void WindowApp::startDemo()
                 return;
             }
             m_window->statusBar()->showMessage(tr("The demo data is loaded."), 10000);
-            m_window->schemaBrowser()->refresh();
+            m_window->schemaBrowser()->model()->refresh();
         });
         connect(m_demo, &DemoSession::failed, this, [this](const QString &message) {
             m_window->setDemoRunning(false);

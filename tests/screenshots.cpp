@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
 
     // 1. Schema tree opened down to field types; a GROUP BY time query per host.
     SchemaBrowser *browser = window->schemaBrowser();
-    browser->refresh();
+    browser->model()->refresh();
     const QModelIndex demo = expand(browser, {}, u"demo"_s);
     const QModelIndex autogen = expand(browser, demo, u"autogen"_s);
     const QModelIndex cpu = expand(browser, autogen, u"cpu"_s);

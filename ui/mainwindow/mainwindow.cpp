@@ -8,6 +8,7 @@
 #include "results/resultspanel.h"
 #include "schema/schemabrowser.h"
 #include "schema/schemacatalog.h"
+#include "schema/schemamodel.h"
 #include "settings/connectiondialog.h"
 #include "settings/connectionmanager.h"
 #include "settings/preferencesdialog.h"
@@ -176,7 +177,7 @@ void MainWindow::createMenus()
     connection->addAction(tr("&Test connection"), QKeySequence(Qt::Key_F5), m_status,
                           &ConnectionStatus::pingNow);
     connection->addAction(tr("&Refresh schema"), this, [this] {
-        m_schema->refresh();
+        m_schema->model()->refresh();
         if (QueryPage *page = currentPage())
             loadCatalog(page->database());
     });
