@@ -172,10 +172,10 @@ int Headless::startDemo(Influx::Client &client)
         printError(u"loading the demo data failed"_s, demo.error());
         return ExitFailure;
     }
-    m_err->write(u"Demo server %1 is ready: %2 points in database \"%3\".\n"_s
+    m_err->write(u"Demo server %1 is ready: %2 points in databases %3.\n"_s
                          .arg(m_server->url().toString())
                          .arg(demo.pointsWritten())
-                         .arg(DemoData::databaseName())
+                         .arg(u'"' + DemoData::databaseNames().join(u"\", \""_s) + u'"')
                          .toUtf8());
     return ExitSuccess;
 }

@@ -595,20 +595,32 @@ void tst_Headless::importMissingFile()
 
 void tst_Headless::demoExecute()
 {
-    // A private influxd with the demo data: 2160 timestamps of 8 cpu series.
+    // A private influxd with the demo data: 8640 timestamps of 8 cpu series in "demo", the
+    // default database, and the other databases next to it.
     const Run result = run({u"--demo"_s, u"--format"_s, u"csv"_s, u"-e"_s,
-                            u"SELECT count(usage_idle) FROM cpu; SHOW MEASUREMENTS"_s});
+                            u"SELECT count(usage_idle) FROM cpu; SHOW MEASUREMENTS; "
+                            "SHOW DATABASES; SELECT count(co2_ppm) FROM iot.autogen.environment; "
+                            "SELECT count(\"count\") FROM shop.one_year.page_views"_s});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.out,
              "name,time,count\n"
-             "cpu,1970-01-01T00:00:00Z,17280\n"
+             "cpu,1970-01-01T00:00:00Z,69120\n"
              "name,name\n"
              "measurements,cpu\n"
              "measurements,disk\n"
              "measurements,http_requests\n"
              "measurements,mem\n"
-             "measurements,service\n"_ba);
-    QVERIFY2(result.err.contains("77760 points in database \"demo\""), result.err.constData());
+             "measurements,service\n"
+             "name,name\n"
+             "databases,demo\n"
+             "databases,iot\n"
+             "databases,shop\n"
+             "name,time,count\n"
+             "environment,1970-01-01T00:00:00Z,64800\n"
+             "name,time,count\n"
+             "page_views,1970-01-01T00:00:00Z,213\n"_ba);
+    QVERIFY2(result.err.contains("414733 points in databases \"demo\", \"iot\", \"shop\""),
+             result.err.constData());
 }
 
 void tst_Headless::demoServesUntilSigterm()
@@ -635,6 +647,9 @@ void tst_Headless::demoServesUntilSigterm()
     QCOMPARE(hosts.out,
              "name,key,value\nmem,host,db-01\nmem,host,web-01\nmem,host,web-02\n"
              "mem,host,worker-01\n"_ba);
+    const Run keys = run({u"--url"_s, url.toString(), u"-d"_s, u"shop"_s, u"-f"_s, u"csv"_s,
+                          u"-e"_s, u"SHOW TAG KEYS FROM orders"_s});
+    QCOMPARE(keys.out, "name,tagKey\norders,category\norders,payment method\norders,region\n"_ba);
 
     demo.terminate(); // SIGTERM
     QVERIFY(demo.waitForFinished(30000));
