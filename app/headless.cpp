@@ -106,10 +106,12 @@ int Headless::run()
         return execute(client);
     case Mode::Import:
         return import(client);
+    case Mode::ServeDemo:
+        return serveDemo();
     case Mode::None:
         break;
     }
-    return m_options.demo ? serveDemo() : ExitUsage;
+    return ExitUsage; // the window's job
 }
 
 void Headless::interrupt()
@@ -239,7 +241,7 @@ int Headless::import(Influx::Client &client)
 
 int Headless::serveDemo()
 {
-    // The URL alone on stdout, for scripts: url=$(influx-explorer --demo | head -1) ...
+    // The URL alone on stdout, for scripts: url=$(influx-explorer --serve-demo | head -1) ...
     m_out->write(m_server->url().toString().toUtf8() + '\n');
     m_err->write("Serving until SIGINT (Ctrl+C) or SIGTERM.\n");
     QEventLoop loop;
@@ -293,8 +295,8 @@ int runHeadless(const QStringList &arguments)
     case CommandLineParseResult::Status::Ok:
         break;
     }
-    if (parsed.options.mode == Mode::None && !parsed.options.demo) {
-        // The window arrives in a later version; until then a mode is required.
+    if (needsWindow(parsed.options)) {
+        // The window's job (main() opens it before getting here); headless needs a mode.
         err.write(helpText().toUtf8());
         return ExitUsage;
     }
