@@ -37,10 +37,15 @@ const QList<OptionSpec> &optionSpecs()
             {{u"demo"_s},
              {},
              u"Start a private influxd on a free 127.0.0.1 port with a temporary directory, "
-             "load the demo data set (about 78,000 points of the last 6 hours) into database "
-             "\"demo\" and use it as the server. With --ping, --execute or --import the server "
-             "is stopped when that is done. Alone, it prints the server's URL on standard output "
-             "and keeps serving until SIGINT (Ctrl+C) or SIGTERM; the data is removed then."_s},
+             "load the demo data set (about 415,000 points in the databases \"demo\", \"iot\" "
+             "and \"shop\") and use it as the server, with \"demo\" as the default database. "
+             "With --ping, --execute or --import the server is stopped when that is done; "
+             "without a mode the window opens on it."_s},
+            {{u"serve-demo"_s},
+             {},
+             u"Start the demo server as --demo does, print its URL alone on the first line of "
+             "standard output and keep serving until SIGINT (Ctrl+C) or SIGTERM; the data is "
+             "removed then. Combines with no other mode and not with --url."_s},
             {{u"f"_s, u"format"_s},
              u"format"_s,
              u"Output format of --execute: column (default; the influx shell's table), csv (the "
@@ -161,14 +166,21 @@ std::optional<int> parseInteger(const QString &text, int minimum)
 
 } // namespace
 
+bool needsWindow(const CommandLineOptions &options)
+{
+    return options.mode == Mode::None;
+}
+
 QString helpText()
 {
     return u"Usage: influx-explorer [--demo] [--ping | --execute <query> | --import <file>] "
-           "[options]\n\n"_s
+           "[options]\n"
+           "       influx-explorer --serve-demo\n\n"_s
             + wrap(u"Influx Explorer's headless mode: a command line client for InfluxDB 1.x "
-                   "(and the v1 API of InfluxDB 2.x/3.x) that needs no display. Exactly one "
-                   "of --ping, --execute and --import runs per invocation; --demo combines "
-                   "with each of them, or runs alone."_s,
+                   "(and the v1 API of InfluxDB 2.x/3.x) that needs no display. At most one "
+                   "of --ping, --execute, --import and --serve-demo runs per invocation; --demo "
+                   "combines with the first three. Without any of them influx-explorer opens "
+                   "its window (on the demo server with --demo)."_s,
                    0, 0)
             + u"\n\nModes and output:\n"_s + optionHelp(false) + u"\nConnection:\n"_s
             + optionHelp(true) + uR"(
@@ -191,7 +203,7 @@ Exit status:
      statement failed, a batch of --import was rejected (the others are still
      written); the message is on standard error
   2  usage error: unknown or missing flags or values, an invalid option value
-     (e.g. --epoch x), an unknown --format, several modes at once, or no mode
+     (e.g. --epoch x), an unknown --format, several modes at once
 
 Examples:
   influx-explorer --url http://127.0.0.1:8086 --ping
@@ -200,7 +212,7 @@ Examples:
   influx-explorer -d mydb --precision s --import metrics.lp
   gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
   influx-explorer --demo -e 'SHOW MEASUREMENTS' --format json
-  influx-explorer --demo          # a demo server until Ctrl+C
+  influx-explorer --serve-demo    # a demo server until Ctrl+C
 )"_s;
 }
 
@@ -262,9 +274,13 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
         if (options.importPath.isEmpty())
             return usageError(u"--import needs a file name or '-' for standard input"_s);
     }
+    if (parser.isSet(u"serve-demo"_s)) {
+        options.mode = Mode::ServeDemo;
+        modes.append(u"--serve-demo"_s);
+    }
     if (modes.size() > 1)
         return usageError(u"%1 cannot be combined: choose one mode"_s.arg(modes.join(u" and "_s)));
-    options.demo = parser.isSet(u"demo"_s);
+    options.demo = parser.isSet(u"demo"_s) || options.mode == Mode::ServeDemo;
 
     if (parser.isSet(u"batch-size"_s)) {
         const auto size = parseInteger(parser.value(u"batch-size"_s), 1);
@@ -289,8 +305,10 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
     const QString token = parser.isSet(u"token"_s) ? parser.value(u"token"_s)
                                                    : environment.value(u"INFLUX_TOKEN"_s);
     if (parser.isSet(u"url"_s)) {
-        if (options.demo)
-            return usageError(u"--demo starts its own server: it cannot be combined with --url"_s);
+        if (options.demo) {
+            return usageError(u"%1 starts its own server: it cannot be combined with --url"_s.arg(
+                    parser.isSet(u"serve-demo"_s) ? u"--serve-demo"_s : u"--demo"_s));
+        }
         QStringList urls;
         for (const QString &text : parser.values(u"url"_s)) {
             QUrl url(text, QUrl::StrictMode);

@@ -12,12 +12,14 @@
 
 namespace Explorer {
 
-// What the headless command line does (at most one per invocation; --demo combines with each).
+// What the command line asks for (at most one mode per invocation; --demo combines with each
+// but ServeDemo, which implies it).
 enum class Mode {
-    None, // no mode flag: the explorer window's job (for now: help and exit status 2)
+    None, // no mode flag: the explorer window's job (see needsWindow())
     Ping,
     Execute,
     Import,
+    ServeDemo, // --serve-demo: the demo server alone, until SIGINT or SIGTERM
 };
 
 // The exit statuses of influx-explorer.
@@ -30,7 +32,7 @@ enum ExitStatus : int {
 struct CommandLineOptions
 {
     Mode mode = Mode::None;
-    bool demo = false; // --demo: start a private influxd with the demo data set
+    bool demo = false; // --demo or --serve-demo: start a private influxd with the demo data
     QString query; // --execute
     QString importPath; // --import; "-" reads standard input
     int batchSize = 5000; // --batch-size
@@ -60,6 +62,10 @@ struct CommandLineParseResult
 // username and password options, so that no URL that is printed can carry a password.
 CommandLineParseResult parseCommandLine(const QStringList &arguments,
                                         const QProcessEnvironment &environment);
+
+// Whether these options are the window's rather than a headless mode's: no mode flag was
+// given (with or without --demo and connection flags). Meaningful for Status::Ok only.
+bool needsWindow(const CommandLineOptions &options);
 
 // The full --help text: usage, every option, environment variables, exit statuses, examples.
 QString helpText();

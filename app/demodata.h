@@ -7,8 +7,10 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace Influx {
 class Client;
@@ -17,65 +19,68 @@ class Reply;
 
 namespace Explorer {
 
-// The demo data set: a small, realistic monitoring database for trying the explorer.
+class DemoSet;
+
+// Loads the demo data set, a few realistic databases for trying the explorer (see demoset.h
+// for what each holds):
+//   demo  infrastructure monitoring, 3 days at 30 s             311,040 points
+//   iot   building sensors every second and door events, 6 h    66,520 points
+//   shop  orders and page views over 3 days                      36,960 points
+//         + hourly rollups in the retention policy "one_year"    213 points
+// ending at the time start() is called. Everything but the end time is deterministic.
 //
-// Four hosts in two regions, the last 6 hours at 10 s resolution, ending at "now" (rounded
-// down to 10 s). Everything but the end time is deterministic (fixed seed), so two loads a
-// minute apart differ only by a shift in time.
-//   cpu            tags host, region, cpu (cpu-total, cpu0)  fields usage_user, usage_system,
-//                                                                  usage_idle (float)
-//   mem            tags host, region        fields used_percent (float), available (int, bytes)
-//   disk           tags host, path (/, /var)  fields used, free (int, bytes)
-//   http_requests  tags host, method, status (GET 200, GET 500, POST 201)
-//                                           fields count (int), latency_ms (float)
-//   service        tags host, service (api)  fields state (string: ok, degraded, down),
-//                                                  healthy (bool), restarts (int)
-// 2160 timestamps × 36 series = 77,760 points, written in batches of 5000 with second
-// precision.
-//
-// Usage: DemoData demo(&client); connect finished(); demo.start(). The database is created
-// first (POST "CREATE DATABASE demo"); loading into an existing one adds points.
+// Usage: DemoData demo(&client); connect finished(); demo.start(). One request creates the
+// databases and the retention policies the sets name (not as default); then the sets' points
+// are written set after set, in batches of 5000 with second precision, at most two requests
+// in flight. Loading into existing databases adds points. The client is not owned; it must
+// outlive this object.
 class DemoData : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int Hosts = 4;
-    static constexpr int Timestamps = 6 * 360; // 6 hours at 10 s
-    static constexpr int SeriesPerTimestamp = 36;
     static constexpr int BatchSize = 5000;
+    static constexpr int MaxRequestsInFlight = 2;
 
     explicit DemoData(Influx::Client *client, QObject *parent = nullptr);
     ~DemoData() override;
 
+    // The database to query by default: the monitoring one.
     static QString databaseName() { return QStringLiteral("demo"); }
-    static qint64 totalPoints() { return qint64(Timestamps) * SeriesPerTimestamp; }
+    // Every database the demo creates, in loading order.
+    static QStringList databaseNames();
+    // Over all sets; the same whatever the end time.
+    static qint64 totalPoints();
 
-    // The points for the 6 hours ending at `end` (rounded down to 10 s), in time order;
-    // deterministic for a given end. For tests and for panels that want the data without a
-    // server. start() generates batch by batch instead of holding all of it.
-    static QList<Influx::DataPoint> generate(Influx::Timestamp end);
-
-    // Creates the database and writes the data; finished() follows (also on failure).
+    // Creates the databases and writes the data; finished() follows (also on failure).
     void start();
+    // Stops loading (also from a progress() slot): finished() follows at once with an Aborted
+    // error. What was written stays.
     void abort();
     bool isFinished() const { return m_finished; }
     Influx::Error error() const { return m_error; }
     qint64 pointsWritten() const { return m_written; }
+    // The end time the data was generated for (the time start() was called); the sets built
+    // with createDemoSets(end()) hold exactly the points loaded.
+    Influx::Timestamp end() const { return m_end; }
 
 Q_SIGNALS:
     void progress(qint64 pointsWritten, qint64 totalPoints);
     void finished(const Influx::Error &error);
 
 private:
-    void writeNextBatch();
+    void createDatabases();
+    void writeBatches();
+    void stopRequests();
     void finish(const Influx::Error &error);
 
     Influx::Client *m_client;
-    class Generator;
-    std::unique_ptr<Generator> m_generator;
+    std::vector<std::unique_ptr<DemoSet>> m_sets;
+    size_t m_setIndex = 0;
     QList<Influx::DataPoint> m_carry; // generated beyond the last batch
     qint64 m_written = 0;
-    QPointer<Influx::Reply> m_reply;
+    qint64 m_total = 0;
+    Influx::Timestamp m_end;
+    QList<QPointer<Influx::Reply>> m_replies; // running
     Influx::Error m_error;
     bool m_finished = false;
 };

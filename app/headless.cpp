@@ -106,10 +106,12 @@ int Headless::run()
         return execute(client);
     case Mode::Import:
         return import(client);
+    case Mode::ServeDemo:
+        return serveDemo();
     case Mode::None:
         break;
     }
-    return m_options.demo ? serveDemo() : ExitUsage;
+    return ExitUsage; // the window's job
 }
 
 void Headless::interrupt()
@@ -172,10 +174,10 @@ int Headless::startDemo(Influx::Client &client)
         printError(u"loading the demo data failed"_s, demo.error());
         return ExitFailure;
     }
-    m_err->write(u"Demo server %1 is ready: %2 points in database \"%3\".\n"_s
+    m_err->write(u"Demo server %1 is ready: %2 points in databases %3.\n"_s
                          .arg(m_server->url().toString())
                          .arg(demo.pointsWritten())
-                         .arg(DemoData::databaseName())
+                         .arg(u'"' + DemoData::databaseNames().join(u"\", \""_s) + u'"')
                          .toUtf8());
     return ExitSuccess;
 }
@@ -239,7 +241,7 @@ int Headless::import(Influx::Client &client)
 
 int Headless::serveDemo()
 {
-    // The URL alone on stdout, for scripts: url=$(influx-explorer --demo | head -1) ...
+    // The URL alone on stdout, for scripts: url=$(influx-explorer --serve-demo | head -1) ...
     m_out->write(m_server->url().toString().toUtf8() + '\n');
     m_err->write("Serving until SIGINT (Ctrl+C) or SIGTERM.\n");
     QEventLoop loop;
@@ -293,8 +295,8 @@ int runHeadless(const QStringList &arguments)
     case CommandLineParseResult::Status::Ok:
         break;
     }
-    if (parsed.options.mode == Mode::None && !parsed.options.demo) {
-        // The window arrives in a later version; until then a mode is required.
+    if (needsWindow(parsed.options)) {
+        // The window's job (main() opens it before getting here); headless needs a mode.
         err.write(helpText().toUtf8());
         return ExitUsage;
     }

@@ -26,7 +26,7 @@ class DemoData;
 class SignalWatcher;
 
 // influx-explorer without a window: runs one mode (--ping, --execute, --import, optionally on
-// a --demo server, or the demo server alone) with one Influx::Client, on the event loop of the
+// a --demo server, or --serve-demo) with one Influx::Client, on the event loop of the
 // QCoreApplication that must exist, and returns the exit status (see ExitStatus).
 // Results go to `out`; everything else (warnings, errors, progress, summaries) to `err`.
 class Headless : public QObject
@@ -61,7 +61,8 @@ private:
 };
 
 // Parses the arguments and runs the headless mode, writing to the process's stdout and
-// stderr. What main() calls.
+// stderr. What main() calls when needsWindow() is false; without a mode it prints the help to
+// stderr and returns ExitUsage.
 int runHeadless(const QStringList &arguments);
 
 } // namespace Explorer

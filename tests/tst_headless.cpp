@@ -166,15 +166,33 @@ void tst_Headless::help()
     const Run result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.err.isEmpty());
-    for (const char *text : {"--ping",          "--execute",    "--import",
-                             "--batch-size",    "--demo",       "--format",
-                             "--url",           "--database",   "--username",
-                             "--password",      "--token",      "--retention-policy",
-                             "--consistency",   "--precision",  "--epoch",
-                             "--chunk-size",    "--timeout",    "--help",
-                             "INFLUX_PASSWORD", "INFLUX_TOKEN", "INFLUX_USERNAME",
-                             "Exit status",     "json",         "csv",
-                             "column",          "SIGTERM"}) {
+    for (const char *text : {"--ping",
+                             "--execute",
+                             "--import",
+                             "--batch-size",
+                             "--demo",
+                             "--serve-demo",
+                             "--format",
+                             "--url",
+                             "--database",
+                             "--username",
+                             "--password",
+                             "--token",
+                             "--retention-policy",
+                             "--consistency",
+                             "--precision",
+                             "--epoch",
+                             "--chunk-size",
+                             "--timeout",
+                             "--help",
+                             "INFLUX_PASSWORD",
+                             "INFLUX_TOKEN",
+                             "INFLUX_USERNAME",
+                             "Exit status",
+                             "json",
+                             "csv",
+                             "column",
+                             "SIGTERM"}) {
         QVERIFY2(result.out.contains(text), text);
     }
     QVERIFY(result.out.contains("  2  usage error"));
@@ -191,10 +209,18 @@ void tst_Headless::version()
 
 void tst_Headless::noMode()
 {
+    // The window's job; headless prints the help to stderr and exits 2.
     const Run result = run({u"--url"_s, m_url.toString()});
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QVERIFY(result.err.startsWith("Usage: influx-explorer"));
+
+    // Bare --demo too: serving the demo alone is --serve-demo's job now. Nothing is started.
+    const Run demo = run({u"--demo"_s});
+    QCOMPARE(demo.exitCode, 2);
+    QVERIFY(demo.out.isEmpty());
+    QVERIFY2(demo.err.startsWith("Usage: influx-explorer"), demo.err.constData());
+    QVERIFY(!demo.err.contains("Starting a private influxd"));
 }
 
 void tst_Headless::usageErrors_data()
@@ -231,7 +257,17 @@ void tst_Headless::usageErrors_data()
     QTest::newRow("stray argument")
             << QStringList {u"--ping"_s, u"SHOW"_s} << "unexpected argument 'SHOW'"_ba;
     QTest::newRow("demo with url")
-            << QStringList {u"--demo"_s, u"--url"_s, url} << "cannot be combined with --url"_ba;
+            << QStringList {u"--demo"_s, u"--url"_s, url, u"--ping"_s}
+            << "--demo starts its own server: it cannot be combined with --url"_ba;
+    QTest::newRow("serve-demo with url")
+            << QStringList {u"--serve-demo"_s, u"--url"_s, url}
+            << "--serve-demo starts its own server: it cannot be combined with --url"_ba;
+    QTest::newRow("serve-demo with execute")
+            << QStringList {u"--serve-demo"_s, u"-e"_s, u"SHOW DATABASES"_s}
+            << "--execute and --serve-demo cannot be combined: choose one mode"_ba;
+    QTest::newRow("serve-demo with demo and import")
+            << QStringList {u"--demo"_s, u"--serve-demo"_s, u"--import"_s, u"-"_s}
+            << "--import and --serve-demo cannot be combined"_ba;
 }
 
 void tst_Headless::usageErrors()
@@ -595,26 +631,38 @@ void tst_Headless::importMissingFile()
 
 void tst_Headless::demoExecute()
 {
-    // A private influxd with the demo data: 2160 timestamps of 8 cpu series.
+    // A private influxd with the demo data: 8640 timestamps of 8 cpu series in "demo", the
+    // default database, and the other databases next to it.
     const Run result = run({u"--demo"_s, u"--format"_s, u"csv"_s, u"-e"_s,
-                            u"SELECT count(usage_idle) FROM cpu; SHOW MEASUREMENTS"_s});
+                            u"SELECT count(usage_idle) FROM cpu; SHOW MEASUREMENTS; "
+                            "SHOW DATABASES; SELECT count(co2_ppm) FROM iot.autogen.environment; "
+                            "SELECT count(\"count\") FROM shop.one_year.page_views"_s});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.out,
              "name,time,count\n"
-             "cpu,1970-01-01T00:00:00Z,17280\n"
+             "cpu,1970-01-01T00:00:00Z,69120\n"
              "name,name\n"
              "measurements,cpu\n"
              "measurements,disk\n"
              "measurements,http_requests\n"
              "measurements,mem\n"
-             "measurements,service\n"_ba);
-    QVERIFY2(result.err.contains("77760 points in database \"demo\""), result.err.constData());
+             "measurements,service\n"
+             "name,name\n"
+             "databases,demo\n"
+             "databases,iot\n"
+             "databases,shop\n"
+             "name,time,count\n"
+             "environment,1970-01-01T00:00:00Z,64800\n"
+             "name,time,count\n"
+             "page_views,1970-01-01T00:00:00Z,213\n"_ba);
+    QVERIFY2(result.err.contains("414733 points in databases \"demo\", \"iot\", \"shop\""),
+             result.err.constData());
 }
 
 void tst_Headless::demoServesUntilSigterm()
 {
     QProcess demo;
-    demo.start(m_binary, {u"--demo"_s});
+    demo.start(m_binary, {u"--serve-demo"_s});
     QVERIFY(demo.waitForStarted());
     // The URL comes alone on the first line of stdout once the data is loaded.
     QByteArray line;
@@ -635,6 +683,9 @@ void tst_Headless::demoServesUntilSigterm()
     QCOMPARE(hosts.out,
              "name,key,value\nmem,host,db-01\nmem,host,web-01\nmem,host,web-02\n"
              "mem,host,worker-01\n"_ba);
+    const Run keys = run({u"--url"_s, url.toString(), u"-d"_s, u"shop"_s, u"-f"_s, u"csv"_s,
+                          u"-e"_s, u"SHOW TAG KEYS FROM orders"_s});
+    QCOMPARE(keys.out, "name,tagKey\norders,category\norders,payment method\norders,region\n"_ba);
 
     demo.terminate(); // SIGTERM
     QVERIFY(demo.waitForFinished(30000));
