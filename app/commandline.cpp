@@ -330,6 +330,7 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
             map.insert(key, parser.value(flag));
     };
     insertIfSet(u"database"_s, u"database"_s);
+    options.urlGiven = parser.isSet(u"url"_s);
     options.databaseGiven = parser.isSet(u"database"_s);
     if (!username.isEmpty())
         map.insert(u"username"_s, username);

@@ -41,6 +41,7 @@ struct CommandLineOptions
     // is set once the server runs, and the database defaults to "demo".
     Influx::ClientOptions client;
     bool databaseGiven = false;
+    bool urlGiven = false; // --url: the window connects there for this run only
 };
 
 struct CommandLineParseResult

@@ -23,12 +23,22 @@ using namespace Qt::StringLiterals;
 
 namespace Explorer {
 
+namespace {
+// No server until a profile (or the demo) is chosen: never a guess at localhost:8086.
+Influx::ClientOptions notConnected()
+{
+    Influx::ClientOptions options;
+    options.baseUrls.clear();
+    return options;
+}
+} // namespace
+
 WindowApp::WindowApp(const CommandLineOptions &options, QObject *parent)
     : QObject(parent),
       m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
                                              u"influx-explorer"_s, u"influx-explorer"_s)),
-      m_client(new Influx::Client(this)),
-      m_secrets(new SecretStore(this)),
+      m_client(new Influx::Client(notConnected(), this)),
+      m_secrets(new SecretStore(SecretStore::Backend::Keychain, this)),
       m_connections(new ConnectionManager(m_client, m_settings.get(), m_secrets, this))
 {
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -72,6 +72,12 @@ MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
             });
 
     createDocks();
+    // The query tabs' database boxes list the schema browser's databases.
+    SchemaModel *schema = m_schema->model();
+    connect(schema, &QAbstractItemModel::modelReset, this, &MainWindow::updateDatabaseList);
+    connect(schema, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDatabaseList);
+    connect(schema, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateDatabaseList);
+    connect(schema, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDatabaseList);
     m_status = new ConnectionStatus(client, this);
     statusBar()->addPermanentWidget(m_status);
     createMenus();
@@ -218,7 +224,7 @@ QueryPage *MainWindow::createPage()
 {
     auto *page = new QueryPage(m_client, m_tabs);
     page->setUntitledName(tr("Query %1").arg(++m_untitledCounter));
-    page->setDatabaseModel(m_schema->model());
+    page->setDatabases(m_databases);
     page->setPreferences(m_preferences);
     connect(page, &QueryPage::titleChanged, this, [this, page](const QString &title) {
         m_tabs->setTabText(m_tabs->indexOf(page), title);
@@ -315,6 +321,22 @@ void MainWindow::onCurrentPageChanged()
     if (page)
         loadCatalog(page->database());
     updateWindowTitle();
+}
+
+void MainWindow::updateDatabaseList()
+{
+    SchemaModel *schema = m_schema->model();
+    QStringList databases;
+    for (int row = 0; row < schema->rowCount(); ++row) {
+        const QModelIndex index = schema->index(row, 0);
+        if (index.data(SchemaModel::NodeKindRole).toInt() == SchemaModel::Database)
+            databases.append(index.data(SchemaModel::NameRole).toString());
+    }
+    if (databases == m_databases)
+        return;
+    m_databases = databases;
+    for (QueryPage *page : pages())
+        page->setDatabases(databases);
 }
 
 void MainWindow::loadCatalog(const QString &database)

@@ -81,6 +81,7 @@ private:
     void onQueryFinished(QueryPage *page, QueryHistory::Entry entry);
     void onActiveProfileChanged();
     void loadCatalog(const QString &database);
+    void updateDatabaseList();
     void showConnectionDialog();
     void askForSecret(const QString &profile);
     void showPreferencesDialog();
@@ -109,6 +110,7 @@ private:
     int m_untitledCounter = 0;
     bool m_closing = false;
     QString m_catalogDatabase;
+    QStringList m_databases;
 };
 
 } // namespace Explorer

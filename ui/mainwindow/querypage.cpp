@@ -83,21 +83,13 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
 
 QueryPage::~QueryPage() = default;
 
-void QueryPage::setDatabaseModel(QAbstractItemModel *model)
+void QueryPage::setDatabases(const QStringList &databases)
 {
     const QString current = database();
-    m_database->setModel(model);
-    // The model's rows come and go as it loads; the chosen name stays.
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_pendingDatabase.isEmpty())
-            m_database->setCurrentText(m_pendingDatabase);
-    });
-    connect(model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &parent) {
-                if (!parent.isValid() && !m_pendingDatabase.isEmpty())
-                    m_database->setCurrentText(m_pendingDatabase);
-            });
-    setDatabase(current);
+    const QSignalBlocker blocker(m_database);
+    m_database->clear();
+    m_database->addItems(databases);
+    m_database->setCurrentText(current);
 }
 
 QString QueryPage::database() const
@@ -107,7 +99,6 @@ QString QueryPage::database() const
 
 void QueryPage::setDatabase(const QString &database)
 {
-    m_pendingDatabase = database;
     m_database->setCurrentText(database);
 }
 

@@ -10,7 +10,6 @@
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
-class QAbstractItemModel;
 class QComboBox;
 class QSplitter;
 class QToolButton;
@@ -40,9 +39,8 @@ public:
     QueryEditor *editor() const { return m_editor; }
     ResultsPanel *results() const { return m_results; }
 
-    // The databases offered in the page's database box: a model whose top-level rows are
-    // database names (the schema browser's model; other rows are ignored by the box).
-    void setDatabaseModel(QAbstractItemModel *model);
+    // The databases offered in the page's database box. The chosen name stays, listed or not.
+    void setDatabases(const QStringList &databases);
     QString database() const;
     void setDatabase(const QString &database);
 
@@ -86,7 +84,6 @@ private:
     QString m_filePath;
     QString m_untitled;
     QString m_runningQuery;
-    QString m_pendingDatabase; // chosen before the database list loaded
     bool m_running = false;
 };
 

@@ -7,6 +7,8 @@
 #include "results/resulttableview.h"
 #include "results/rowlimitbar.h"
 
+#include "influxql.h"
+
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QTabWidget>
@@ -356,6 +358,13 @@ void ResultsPanel::onFinished()
             continue;
         m_reported.insert(int(i));
         reportStatement(statements.at(i), !error.isError());
+    }
+    // influxd stops at the first failed statement and says nothing about the rest.
+    const qsizetype sent = Influx::InfluxQL::splitStatements(m_reply->query()).size();
+    if (!error.isError() || error.kind() == Influx::Error::Kind::StatementError) {
+        for (qsizetype i = statements.size(); i < sent; ++i)
+            addMessage(tr("Statement %1: not executed (an earlier statement failed)").arg(i + 1),
+                       MessageKind::Warning);
     }
     if (m_tabsSkipped > 0)
         addMessage(tr("%1 more series are not shown as tabs; export all results to see them.")
