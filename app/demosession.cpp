@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace Explorer {
 
-DemoSession::DemoSession(QObject *parent) : QObject(parent) { }
+DemoSession::DemoSession(QObject *parent) : QObject(parent)
+{ }
 
 DemoSession::~DemoSession()
 {

@@ -30,8 +30,8 @@ void setApplicationNames()
 
 int main(int argc, char *argv[])
 {
-    const Explorer::CommandLineParseResult parsed =
-            Explorer::parseCommandLine(argumentList(argc, argv), QProcessEnvironment::systemEnvironment());
+    const Explorer::CommandLineParseResult parsed = Explorer::parseCommandLine(
+            argumentList(argc, argv), QProcessEnvironment::systemEnvironment());
     if (parsed.status == Explorer::CommandLineParseResult::Status::Ok
         && Explorer::needsWindow(parsed.options)) {
         QApplication app(argc, argv);

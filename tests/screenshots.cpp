@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
     QueryPage *page = window->currentPage();
     page->setDatabase(u"demo"_s);
     if (!runAndWait(page,
-                    u"SELECT mean(usage_user) AS user, max(usage_user) AS peak FROM cpu\n"
+                    u"SELECT mean(usage_user) AS mean_user, max(usage_user) AS peak_user FROM cpu\n"
                     "WHERE time > now() - 6h AND cpu = 'cpu-total'\n"
                     "GROUP BY time(10m), host"_s))
         ++failures;
@@ -135,10 +135,11 @@ int main(int argc, char *argv[])
 
     // 2. Several statements, one failing: tabs per series and the Messages tab.
     QueryPage *second = window->addPage({}, u"demo"_s);
-    if (!runAndWait(second,
-                    u"SELECT state, healthy, restarts FROM service WHERE state != 'ok' GROUP BY host;\n"
-                    "SELECT count(latency_ms) FROM http_requests WHERE status = '500';\n"
-                    "SELECT * FROM \"nosuchdb\"..cpu"_s))
+    if (!runAndWait(
+                second,
+                u"SELECT state, healthy, restarts FROM service WHERE state != 'ok' GROUP BY host;\n"
+                "SELECT count(latency_ms) FROM http_requests WHERE status = '500';\n"
+                "SELECT * FROM \"nosuchdb\"..cpu"_s))
         ++failures;
     failures += !save(window, out.filePath(u"explorer-messages.png"_s));
 

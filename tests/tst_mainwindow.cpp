@@ -90,8 +90,8 @@ void tst_MainWindow::cleanupTestCase()
 
 void tst_MainWindow::init()
 {
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s),
-                                             QSettings::IniFormat);
+    m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     Influx::ClientOptions none;
     none.baseUrls.clear(); // no server until the profile is activated
     m_client = new Influx::Client(none, this);
@@ -128,7 +128,8 @@ void tst_MainWindow::createWindow()
 void tst_MainWindow::destroyWindow()
 {
     if (m_window) {
-        m_window->setSaveChangesHandler([](QueryPage *) { return MainWindow::SaveChoice::Discard; });
+        m_window->setSaveChangesHandler(
+                [](QueryPage *) { return MainWindow::SaveChoice::Discard; });
         m_window->close();
     }
     m_window.reset();

@@ -44,7 +44,7 @@ ConnectionProfile fullProfile(const QString &name)
     p.auth = Auth::UsernamePassword;
     p.username = u"jörg"_s;
     p.verifyTls = false;
-    p.caFile = u"/etc/ssl/private ca.pem"_s;
+    p.caFile = QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem");
     p.consistency = Influx::Consistency::Quorum;
     p.retentionPolicy = u"autogen"_s;
     p.precision = Influx::Precision::Seconds;
@@ -169,7 +169,7 @@ void tst_Settings::profileToClientOptions()
     QCOMPARE(o.chunkSize, 5000);
     QCOMPARE(o.timeout, std::chrono::milliseconds(17000));
     QCOMPARE(o.verifyTls, false);
-    QCOMPARE(o.caFile, u"/etc/ssl/private ca.pem"_s);
+    QCOMPARE(o.caFile, QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem"));
     QVERIFY(!o.validate());
 
     ConnectionProfile token = p;
@@ -475,7 +475,7 @@ void tst_Settings::managerActivatesProfile()
     p.auth = Auth::UsernamePassword;
     p.username = u"admin"_s;
     p.verifyTls = false;
-    p.caFile = u"/tmp/ca.pem"_s;
+    p.caFile = QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem");
     p.timeoutSeconds = 9;
     manager.setProfiles({p});
     QCOMPARE(profilesChanged.size(), 1);
@@ -495,7 +495,7 @@ void tst_Settings::managerActivatesProfile()
     QCOMPARE(o.username, u"admin"_s);
     QCOMPARE(o.password, u"hunter2"_s);
     QCOMPARE(o.verifyTls, false);
-    QCOMPARE(o.caFile, u"/tmp/ca.pem"_s);
+    QCOMPARE(o.caFile, QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem"));
     QCOMPARE(o.timeout, std::chrono::milliseconds(9000));
 
     // The shared client really reaches the server (past the dead first URL).

@@ -95,9 +95,11 @@ MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
 
     addPage();
     onActiveProfileChanged();
+    resize(1280, 800);
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    resizeDocks(docks, QList<int>(docks.size(), 340), Qt::Horizontal);
     restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
-    resize(size().expandedTo(QSize(1100, 720)));
 }
 
 MainWindow::~MainWindow() = default;
@@ -161,12 +163,11 @@ void MainWindow::createMenus()
                                        if (QueryPage *page = currentPage())
                                            page->runStatement();
                                    });
-    m_runAllAction =
-            query->addAction(tr("Run &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                             this, [this] {
-                                 if (QueryPage *page = currentPage())
-                                     page->runAll();
-                             });
+    m_runAllAction = query->addAction(
+            tr("Run &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this, [this] {
+                if (QueryPage *page = currentPage())
+                    page->runAll();
+            });
     m_cancelAction = query->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, [this] {
         if (QueryPage *page = currentPage())
             page->cancel();
@@ -188,8 +189,8 @@ void MainWindow::createMenus()
             loadCatalog(page->database());
     });
     connection->addSeparator();
-    m_demoAction = connection->addAction(tr("Start &demo server"), this,
-                                         &MainWindow::demoRequested);
+    m_demoAction =
+            connection->addAction(tr("Start &demo server"), this, &MainWindow::demoRequested);
     m_demoAction->setToolTip(tr("Start a private InfluxDB on 127.0.0.1 with sample data"));
     rebuildProfileMenu();
 
@@ -275,7 +276,7 @@ bool MainWindow::closePage(QueryPage *page)
                             .arg(page->title().chopped(1)),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
                     QMessageBox::Save);
-            choice = button == QMessageBox::Save  ? SaveChoice::Save
+            choice = button == QMessageBox::Save     ? SaveChoice::Save
                     : button == QMessageBox::Discard ? SaveChoice::Discard
                                                      : SaveChoice::Cancel;
         }
@@ -383,9 +384,8 @@ void MainWindow::rebuildProfileMenu()
     const QString active = m_connections->activeProfileName();
     const auto profiles = m_connections->profiles();
     for (const auto &profile : profiles) {
-        QAction *action = m_profileMenu->addAction(profile.name, this, [this, name = profile.name] {
-            m_connections->activate(name);
-        });
+        QAction *action = m_profileMenu->addAction(
+                profile.name, this, [this, name = profile.name] { m_connections->activate(name); });
         action->setCheckable(true);
         action->setChecked(profile.name == active);
     }
@@ -441,8 +441,8 @@ bool MainWindow::openFile(const QString &path, QString *error)
 
 void MainWindow::openFileDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open query"), QString(),
-                                                      tr(fileFilter));
+    const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open query"), QString(), tr(fileFilter));
     if (path.isEmpty())
         return;
     QString error;
@@ -482,12 +482,12 @@ void MainWindow::updateWindowTitle()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Influx Explorer"),
-                       tr("<h3>Influx Explorer %1</h3><p>A fast, native explorer for InfluxDB "
-                          "1.x: schema browser, InfluxQL editor, streaming results.</p>"
-                          "<p>Built with Qt %2.</p>")
-                               .arg(QApplication::applicationVersion(),
-                                    QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+            this, tr("About Influx Explorer"),
+            tr("<h3>Influx Explorer %1</h3><p>A fast, native explorer for InfluxDB "
+               "1.x: schema browser, InfluxQL editor, streaming results.</p>"
+               "<p>Built with Qt %2.</p>")
+                    .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -26,7 +26,6 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
       m_database(new QComboBox(this)),
       m_runButton(new QToolButton(this)),
       m_runAllButton(new QToolButton(this)),
-      m_cancelButton(new QToolButton(this)),
       m_splitter(new QSplitter(Qt::Vertical, this)),
       m_editor(new QueryEditor(m_splitter)),
       m_results(new ResultsPanel(m_splitter))
@@ -42,14 +41,10 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
     m_runAllButton->setObjectName(u"runAllButton"_s);
     m_runAllButton->setText(tr("Run all"));
     m_runAllButton->setToolTip(tr("Run every statement in the editor (Ctrl+Shift+Enter)"));
-    m_cancelButton->setObjectName(u"cancelButton"_s);
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setEnabled(false);
-    for (QToolButton *button : {m_runButton, m_runAllButton, m_cancelButton})
+    for (QToolButton *button : {m_runButton, m_runAllButton})
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_runButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_runAllButton->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-    m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -60,7 +55,6 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
     bar->addSpacing(12);
     bar->addWidget(m_runButton);
     bar->addWidget(m_runAllButton);
-    bar->addWidget(m_cancelButton);
     bar->addStretch();
 
     m_splitter->setChildrenCollapsible(false);
@@ -73,7 +67,6 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
 
     connect(m_runButton, &QToolButton::clicked, this, &QueryPage::runStatement);
     connect(m_runAllButton, &QToolButton::clicked, this, &QueryPage::runAll);
-    connect(m_cancelButton, &QToolButton::clicked, this, &QueryPage::cancel);
     connect(m_editor, &QueryEditor::runRequested, this, &QueryPage::run);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             [this] { Q_EMIT titleChanged(title()); });
@@ -172,7 +165,6 @@ void QueryPage::run(const QString &text)
     Influx::QueryReply *reply = m_client->rawQuery(m_runningQuery, options);
     m_results->setReply(reply); // the panel owns it from now on
     m_running = true;
-    m_cancelButton->setEnabled(true);
     Q_EMIT runningChanged(true);
 }
 
@@ -184,7 +176,6 @@ void QueryPage::cancel()
 void QueryPage::onResultsFinished(qint64 rows, qint64 elapsedMs, const QString &errorText)
 {
     m_running = false;
-    m_cancelButton->setEnabled(false);
     Q_EMIT runningChanged(false);
     QueryHistory::Entry entry;
     entry.query = m_runningQuery;

@@ -25,9 +25,9 @@ namespace Explorer {
 class QueryEditor;
 class ResultsPanel;
 
-// One query tab of the main window: an editor above the results of its last run, and the
-// database the queries run against. Queries go through the shared client; the page owns the
-// running reply through its ResultsPanel.
+// One query tab of the main window: an editor above the results of its last run (whose status
+// strip has the Cancel button), and the database the queries run against. Queries go through the
+// shared client; the page owns the running reply through its ResultsPanel.
 class QueryPage : public QWidget
 {
     Q_OBJECT
@@ -77,7 +77,6 @@ private:
     QComboBox *m_database;
     QToolButton *m_runButton;
     QToolButton *m_runAllButton;
-    QToolButton *m_cancelButton;
     QSplitter *m_splitter;
     QueryEditor *m_editor;
     ResultsPanel *m_results;
