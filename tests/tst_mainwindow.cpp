@@ -6,6 +6,7 @@
 #include "history/historypanel.h"
 #include "history/queryhistorymodel.h"
 #include "history/queryhistory.h"
+#include "mainwindow/connectionmenu.h"
 #include "mainwindow/connectionstatus.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/querypage.h"
@@ -18,6 +19,7 @@
 #include "settings/secretstore.h"
 #include "testserver.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpServer>
@@ -26,6 +28,7 @@
 #include <QtWidgets/QAbstractItemView>
 #include <QtGui/QAction>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void errorsShowWithTheirStatementNumber();
     void schemaActionOpensAQueryTab();
     void switchingConnectionReconfiguresEveryPanel();
+    void switchToMenuListsAndActivatesProfiles();
     void historySurvivesARestart();
     void unsavedTabAsksBeforeClosing();
     void filesOpenAndSave();
@@ -270,6 +274,36 @@ void tst_MainWindow::switchingConnectionReconfiguresEveryPanel()
     QueryPage *page = runInNewPage(u"SELECT * FROM cpu"_s, true);
     QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Failed, 10000);
     QVERIFY(m_window->windowTitle().contains(u"dead"_s));
+}
+
+void tst_MainWindow::switchToMenuListsAndActivatesProfiles()
+{
+    ConnectionProfile saved;
+    saved.name = u"saved fixture"_s;
+    saved.baseUrls = {TestSupport::fixtureUrl()};
+    saved.database = u"_internal"_s;
+    ConnectionProfile other = saved;
+    other.name = u"other"_s;
+    m_connections->setProfiles({saved, other});
+    QMenu *menu = m_window->connectionMenu()->profileMenu();
+    QStringList names;
+    for (QAction *action : menu->actions())
+        names.append(action->text());
+    QCOMPARE(names, QStringList({u"saved fixture"_s, u"other"_s}));
+    menu->actions().first()->trigger();
+    QTRY_COMPARE(m_connections->activeProfileName(), u"saved fixture"_s);
+    QCOMPARE(m_client->options().database, u"_internal"_s);
+    QTRY_VERIFY(menu->actions().first()->isChecked());
+    QVERIFY(!menu->actions().last()->isChecked());
+    QTRY_VERIFY(m_window->connectionStatus()->text().contains(u"saved fixture"_s));
+    // Both profiles were saved, and the switch is remembered for the next start.
+    m_settings->sync();
+    QFile file(m_dir.filePath(u"settings.ini"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray contents = file.readAll();
+    QVERIFY2(contents.contains("saved fixture") && contents.contains("other"),
+             contents.constData());
+    QCOMPARE(m_connections->lastActiveProfileName(), u"saved fixture"_s);
 }
 
 void tst_MainWindow::historySurvivesARestart()

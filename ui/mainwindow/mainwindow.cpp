@@ -3,13 +3,13 @@
 
 #include "editor/queryeditor.h"
 #include "history/historypanel.h"
+#include "mainwindow/connectionmenu.h"
 #include "mainwindow/connectionstatus.h"
 #include "mainwindow/querypage.h"
 #include "results/resultspanel.h"
 #include "schema/schemabrowser.h"
 #include "schema/schemacatalog.h"
 #include "schema/schemamodel.h"
-#include "settings/connectiondialog.h"
 #include "settings/connectionmanager.h"
 #include "settings/preferencesdialog.h"
 
@@ -20,7 +20,6 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
-#include <QtWidgets/QInputDialog>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
@@ -84,9 +83,6 @@ MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
 
     connect(m_connections, &ConnectionManager::activeProfileChanged, this,
             &MainWindow::onActiveProfileChanged);
-    connect(m_connections, &ConnectionManager::profilesChanged, this,
-            &MainWindow::rebuildProfileMenu);
-    connect(m_connections, &ConnectionManager::secretRequired, this, &MainWindow::askForSecret);
     connect(m_connections, &ConnectionManager::activationFailed, this,
             [this](const QString &name, const Influx::Error &error) {
                 statusBar()->showMessage(
@@ -177,22 +173,16 @@ void MainWindow::createMenus()
         action->setShortcutContext(Qt::WindowShortcut);
     m_cancelAction->setEnabled(false);
 
-    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
-    connection->addAction(tr("&Connections…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
-                          &MainWindow::showConnectionDialog);
-    m_profileMenu = connection->addMenu(tr("&Switch to"));
-    connection->addAction(tr("&Test connection"), QKeySequence(Qt::Key_F5), m_status,
-                          &ConnectionStatus::pingNow);
-    connection->addAction(tr("&Refresh schema"), this, [this] {
+    m_connectionMenu = new ConnectionMenu(m_connections, this);
+    menuBar()->addMenu(m_connectionMenu);
+    connect(m_connectionMenu, &ConnectionMenu::testRequested, m_status, &ConnectionStatus::pingNow);
+    connect(m_connectionMenu, &ConnectionMenu::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_connectionMenu, &ConnectionMenu::refreshSchemaRequested, this, [this] {
         m_schema->model()->refresh();
+        m_catalogDatabase.clear();
         if (QueryPage *page = currentPage())
             loadCatalog(page->database());
     });
-    connection->addSeparator();
-    m_demoAction =
-            connection->addAction(tr("Start &demo server"), this, &MainWindow::demoRequested);
-    m_demoAction->setToolTip(tr("Start a private InfluxDB on 127.0.0.1 with sample data"));
-    rebuildProfileMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -311,8 +301,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
 
 void MainWindow::setDemoRunning(bool running)
 {
-    m_demoAction->setEnabled(!running);
-    m_demoAction->setText(running ? tr("Demo server running") : tr("Start &demo server"));
+    m_connectionMenu->setDemoRunning(running);
 }
 
 void MainWindow::onCurrentPageChanged()
@@ -372,47 +361,7 @@ void MainWindow::onActiveProfileChanged()
     }
     if (QueryPage *page = currentPage())
         loadCatalog(page->database());
-    rebuildProfileMenu();
     updateWindowTitle();
-}
-
-void MainWindow::rebuildProfileMenu()
-{
-    if (!m_profileMenu)
-        return;
-    m_profileMenu->clear();
-    const QString active = m_connections->activeProfileName();
-    const auto profiles = m_connections->profiles();
-    for (const auto &profile : profiles) {
-        QAction *action = m_profileMenu->addAction(
-                profile.name, this, [this, name = profile.name] { m_connections->activate(name); });
-        action->setCheckable(true);
-        action->setChecked(profile.name == active);
-    }
-    m_profileMenu->setEnabled(!profiles.isEmpty());
-}
-
-void MainWindow::showConnectionDialog()
-{
-    ConnectionDialog dialog(m_connections, this);
-    if (!m_connections->activeProfileName().isEmpty() && !m_connections->isTemporary())
-        dialog.selectProfile(m_connections->activeProfileName());
-    // OK means "connect with the selected profile".
-    if (dialog.exec() == QDialog::Accepted && !dialog.selectedProfileName().isEmpty())
-        m_connections->activate(dialog.selectedProfileName());
-}
-
-void MainWindow::askForSecret(const QString &profile)
-{
-    bool ok = false;
-    const QString secret = QInputDialog::getText(
-            this, tr("Connect to %1").arg(profile),
-            tr("The password or token of \"%1\" is not stored (no keychain is available).\n"
-               "It is kept for this session only.")
-                    .arg(profile),
-            QLineEdit::Password, QString(), &ok);
-    if (ok)
-        m_connections->activate(profile, secret);
 }
 
 void MainWindow::showPreferencesDialog()

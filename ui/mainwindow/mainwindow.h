@@ -23,6 +23,7 @@ class Client;
 namespace Explorer {
 
 class ConnectionManager;
+class ConnectionMenu;
 class ConnectionStatus;
 class HistoryPanel;
 class QueryPage;
@@ -49,6 +50,7 @@ public:
     SchemaBrowser *schemaBrowser() const { return m_schema; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ConnectionStatus *connectionStatus() const { return m_status; }
+    ConnectionMenu *connectionMenu() const { return m_connectionMenu; }
     QTabWidget *tabs() const { return m_tabs; }
 
     Preferences preferences() const { return m_preferences; }
@@ -82,10 +84,7 @@ private:
     void onActiveProfileChanged();
     void loadCatalog(const QString &database);
     void updateDatabaseList();
-    void showConnectionDialog();
-    void askForSecret(const QString &profile);
     void showPreferencesDialog();
-    void rebuildProfileMenu();
     void openFileDialog();
     bool saveCurrent(bool saveAs);
     void updateWindowTitle();
@@ -101,8 +100,7 @@ private:
     SchemaCatalog *m_catalog = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ConnectionStatus *m_status = nullptr;
-    QMenu *m_profileMenu = nullptr;
-    QAction *m_demoAction = nullptr;
+    ConnectionMenu *m_connectionMenu = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_runAllAction = nullptr;
     QAction *m_cancelAction = nullptr;
