@@ -4,6 +4,7 @@
 #include "demodata.h"
 #include "importer.h"
 #include "resultformatter.h"
+#include "signalwatcher.h"
 
 #include <client.h>
 #include <localserver.h>
@@ -13,70 +14,11 @@
 #include <QtCore/QFile>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QScopeGuard>
-#include <QtCore/QSocketNotifier>
 #include <QtCore/QTimer>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Explorer {
-
-// Turns SIGINT and SIGTERM into a callback on the event loop (the self-pipe pattern), so that
-// --demo can stop influxd and remove its directory instead of dying with the server running.
-class SignalWatcher
-{
-public:
-    explicit SignalWatcher(std::function<void()> callback) : m_callback(std::move(callback))
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_fds) != 0)
-            return;
-        m_notifier = std::make_unique<QSocketNotifier>(qintptr(s_fds[0]), QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] {
-            char byte;
-            if (::read(s_fds[0], &byte, 1) == 1)
-                m_callback();
-        });
-        struct sigaction action
-        { };
-        action.sa_handler = &SignalWatcher::handle;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_oldInt);
-        ::sigaction(SIGTERM, &action, &m_oldTerm);
-        m_installed = true;
-    }
-    ~SignalWatcher()
-    {
-        if (m_installed) {
-            ::sigaction(SIGINT, &m_oldInt, nullptr);
-            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        }
-        m_notifier.reset();
-        if (s_fds[0] >= 0) {
-            ::close(s_fds[0]);
-            ::close(s_fds[1]);
-            s_fds[0] = s_fds[1] = -1;
-        }
-    }
-
-private:
-    static void handle(int)
-    {
-        const char byte = 1;
-        [[maybe_unused]] const auto written = ::write(s_fds[1], &byte, 1);
-    }
-    static inline int s_fds[2] = {-1, -1};
-    std::function<void()> m_callback;
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt
-    { };
-    struct sigaction m_oldTerm
-    { };
-    bool m_installed = false;
-};
 
 Headless::Headless(const CommandLineOptions &options, QIODevice *out, QIODevice *err,
                    QObject *parent)

@@ -4,6 +4,7 @@
 // the window needs a display, the headless modes must work without one.
 #include "commandline.h"
 #include "headless.h"
+#include "signalwatcher.h"
 #include "windowapp.h"
 
 #include <QtCore/QProcessEnvironment>
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
         setApplicationNames();
         QApplication::setApplicationDisplayName(QStringLiteral("Influx Explorer"));
         Explorer::WindowApp window(parsed.options);
+        // Ctrl+C or a kill ends the event loop normally, so the demo server is stopped.
+        const Explorer::SignalWatcher interrupt([] { QCoreApplication::quit(); });
         window.show();
         return app.exec();
     }

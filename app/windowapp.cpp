@@ -4,7 +4,9 @@
 #include "demosession.h"
 
 #include "history/queryhistory.h"
+#include "editor/queryeditor.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/querypage.h"
 #include "schema/schemabrowser.h"
 #include "schema/schemamodel.h"
 #include "settings/connectionmanager.h"
@@ -123,6 +125,18 @@ void WindowApp::startDemo()
             }
             m_window->statusBar()->showMessage(tr("The demo data is loaded."), 10000);
             m_window->schemaBrowser()->model()->refresh();
+            // Something to look at straight away, unless the user already typed a query.
+            QueryPage *page = m_window->currentPage();
+            if (page && page->editor()->toPlainText().isEmpty() && !page->isRunning()) {
+                page->setDatabase(u"demo"_s);
+                page->editor()->setPlainText(
+                        u"-- The demo data: see the Schema dock. Ctrl+Enter runs a statement.\n"
+                        "SELECT mean(usage_user) AS usage_user FROM cpu\n"
+                        "WHERE time > now() - 1h AND cpu = 'cpu-total'\n"
+                        "GROUP BY time(1m), host"_s);
+                page->editor()->document()->setModified(false);
+                page->runAll();
+            }
         });
         connect(m_demo, &DemoSession::failed, this, [this](const QString &message) {
             m_window->setDemoRunning(false);

@@ -224,6 +224,9 @@ void tst_Headless::noMode()
     QVERIFY2(!window.waitForFinished(3000), window.readAllStandardError().constData());
     window.terminate();
     QVERIFY(window.waitForFinished(10000));
+    // SIGTERM ends the event loop: a normal exit, so a demo server would be stopped too.
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(window.exitCode(), 0);
     QVERIFY(window.readAllStandardOutput().isEmpty());
     QVERIFY(!window.readAllStandardError().contains("Usage: influx-explorer"));
 }
