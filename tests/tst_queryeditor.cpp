@@ -564,6 +564,14 @@ void tst_QueryEditor::queryFileErrors()
     QVERIFY(writeBytes(windows, "\xef\xbb\xbfSELECT 1;\r\nSELECT 2\r\n"));
     QVERIFY(QueryFile::read(windows, &text, &error));
     QCOMPARE(text, u"SELECT 1;\nSELECT 2\n"_s);
+
+    // Writing is UTF-8 without a byte-order mark, and reads back the same.
+    const QString written = dir.filePath(u"abfrage-ü.influxql"_s);
+    const QString original = u"SELECT \"temperatur °C\" FROM \"straße\" -- 日本\n"_s;
+    QVERIFY2(QueryFile::write(written, original, &error), qPrintable(error));
+    QCOMPARE(readBytes(written), original.toUtf8());
+    QVERIFY(QueryFile::read(written, &text, &error));
+    QCOMPARE(text, original);
 }
 
 QTEST_MAIN(tst_QueryEditor)
