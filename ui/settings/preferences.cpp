@@ -22,9 +22,11 @@ QString offsetText(int seconds)
 QString Preferences::formatTime(Influx::Timestamp time, TimeZone zone, TimeFormat format)
 {
     const qint64 ns = time.nanoseconds();
-    // Floor division, so times before 1970 keep a positive fraction.
-    const qint64 fraction = ((ns % 1000000000) + 1000000000) % 1000000000;
-    const qint64 seconds = (ns - fraction) / 1000000000;
+    // Floor division, so times before 1970 keep a positive fraction; written so the most
+    // negative timestamp does not overflow.
+    const qint64 remainder = ns % 1000000000;
+    const qint64 fraction = remainder < 0 ? remainder + 1000000000 : remainder;
+    const qint64 seconds = ns / 1000000000 - (remainder < 0 ? 1 : 0);
     switch (format) {
     case TimeFormat::EpochNanoseconds:
         return QString::number(ns);
