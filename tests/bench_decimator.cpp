@@ -2,11 +2,12 @@
 // Chart decimation: the Decimator (M4, up to 4 points per pixel column) against the least that
 // drawing every point costs (a QList<QPointF> of all points for QLineSeries::replace), and the
 // whole path to the screen: ChartData from a query result, and SeriesChartView from setData()
-// to the end of its first paint (offscreen raster unless QT_QPA_PLATFORM says otherwise).
+// to the end of its first paint, against a plain QChartView handed every point (offscreen
+// raster unless QT_QPA_PLATFORM says otherwise; the OpenGL cases only where it is available).
 //
 //   bench_decimator                                 100k-point cases (the CTest smoke run)
-//   bench_decimator --benchmark_filter=/1000000     the 1M-point cases (registered only when
-//                                                   a filter is given)
+//   bench_decimator --benchmark_filter=points:1000000   the 1M-point cases (registered only
+//                                                       when a filter is given)
 //
 // points/s is items_per_second; "drawn" is the number of points the reduction kept.
 
@@ -14,6 +15,8 @@
 #include "charts/decimator.h"
 #include "charts/serieschartview.h"
 
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
@@ -138,17 +141,23 @@ protected:
     }
 };
 
-// setData() to the end of the first paint of a 1200×700 view: lines × points.
+// setData() to the end of the first paint of a 1200×700 view: lines × points, with OpenGL
+// (when available) or raster.
 void BM_FirstPaint(benchmark::State &state)
 {
+    const bool openGL = state.range(2) != 0;
     const qsizetype points = state.range(0) / state.range(1);
     QList<Influx::Series> all;
     for (int i = 0; i < state.range(1); ++i)
         all.append(series(points, i));
     const ChartData chart = ChartData::fromSeries(all);
     qsizetype drawn = 0;
+    int redecimations = 0;
     for (auto _ : state) {
         PaintProbe view;
+        view.setUseOpenGL(openGL);
+        QObject::connect(&view, &SeriesChartView::redecimated,
+                         [&redecimations] { ++redecimations; });
         view.resize(1200, 700);
         view.show();
         if (!QTest::qWaitForWindowExposed(&view))
@@ -156,6 +165,7 @@ void BM_FirstPaint(benchmark::State &state)
         QCoreApplication::processEvents();
         view.painted = false;
         QElapsedTimer timer;
+        redecimations = 0;
         timer.start();
         view.setData(chart);
         while (!view.painted && timer.elapsed() < 10'000)
@@ -167,7 +177,96 @@ void BM_FirstPaint(benchmark::State &state)
     }
     state.SetItemsProcessed(int64_t(state.iterations()) * state.range(0));
     state.counters["drawn"] = double(drawn);
-    state.counters["opengl"] = SeriesChartView::openGLAvailable() ? 1 : 0;
+    state.counters["redecimations"] = redecimations; // in the last iteration
+    state.counters["opengl"] = openGL ? 1 : 0;
+}
+
+// A zoom step (re-decimation from the full data) to the end of the repaint: lines × points.
+void BM_ZoomRepaint(benchmark::State &state)
+{
+    const qsizetype points = state.range(0) / state.range(1);
+    QList<Influx::Series> all;
+    for (int i = 0; i < state.range(1); ++i)
+        all.append(series(points, i));
+    PaintProbe view;
+    view.setUseOpenGL(state.range(2) != 0);
+    view.resize(1200, 700);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        state.SkipWithError("the view was not exposed");
+    view.setData(ChartData::fromSeries(all));
+    QCoreApplication::processEvents();
+    const auto [from, to] = view.fullRangeNs();
+    qint64 step = 0;
+    for (auto _ : state) {
+        // Windows of a third of the data, moving by a hundredth: like dragging the view.
+        const qint64 start = from + (to - from) / 100 * (step++ % 60);
+        view.painted = false;
+        QElapsedTimer timer;
+        timer.start();
+        view.zoomToRangeNs(start, start + (to - from) / 3);
+        while (!view.painted && timer.elapsed() < 10'000)
+            QCoreApplication::processEvents();
+        state.SetIterationTime(double(timer.nsecsElapsed()) / 1e9);
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * state.range(0) / 3);
+    state.counters["drawn"] = double(view.drawnPointCount());
+}
+
+class BaselineProbe : public QChartView
+{
+public:
+    bool painted = false;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QChartView::paintEvent(event);
+        painted = true;
+    }
+};
+
+// The baseline of the first paint: a plain QChartView handed every point (lines × points).
+void BM_FirstPaintAllPointsBaseline(benchmark::State &state)
+{
+    const qsizetype points = state.range(0) / state.range(1);
+    const Data &d = data(points);
+    for (auto _ : state) {
+        BaselineProbe view;
+        view.resize(1200, 700);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            state.SkipWithError("the view was not exposed");
+        QCoreApplication::processEvents();
+        view.painted = false;
+        QElapsedTimer timer;
+        timer.start();
+        auto *x = new QValueAxis;
+        auto *y = new QValueAxis;
+        view.chart()->addAxis(x, Qt::AlignBottom);
+        view.chart()->addAxis(y, Qt::AlignLeft);
+        for (int line = 0; line < state.range(1); ++line) {
+            QList<QPointF> all;
+            all.reserve(points);
+            for (qsizetype i = 0; i < points; ++i)
+                all.append(QPointF(double(d.times[size_t(i)] - Start) / 1e6,
+                                   d.values[size_t(i)] + line));
+            auto *series = new QLineSeries;
+            series->replace(all);
+            view.chart()->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+        x->setRange(0, double(d.times.back() - Start) / 1e6);
+        y->setRange(-100, 100);
+        while (!view.painted && timer.elapsed() < 120'000)
+            QCoreApplication::processEvents();
+        state.SetIterationTime(double(timer.nsecsElapsed()) / 1e9);
+        if (!view.painted)
+            state.SkipWithError("no paint within 120 s");
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * state.range(0));
+    state.counters["drawn"] = double(state.range(0));
 }
 
 void registerBenchmarks(const std::vector<int64_t> &sizes)
@@ -190,11 +289,28 @@ void registerBenchmarks(const std::vector<int64_t> &sizes)
                     ->Args({points, lines})
                     ->ArgNames({"points", "lines"})
                     ->Unit(benchmark::kMillisecond);
-            benchmark::RegisterBenchmark("BM_FirstPaint", BM_FirstPaint)
+            for (const int64_t openGL : {int64_t(0), int64_t(1)}) {
+                if (openGL && !SeriesChartView::openGLAvailable())
+                    continue;
+                benchmark::RegisterBenchmark("BM_FirstPaint", BM_FirstPaint)
+                        ->Args({points, lines, openGL})
+                        ->ArgNames({"points", "lines", "opengl"})
+                        ->UseManualTime()
+                        ->Iterations(5)
+                        ->Unit(benchmark::kMillisecond);
+                benchmark::RegisterBenchmark("BM_ZoomRepaint", BM_ZoomRepaint)
+                        ->Args({points, lines, openGL})
+                        ->ArgNames({"points", "lines", "opengl"})
+                        ->UseManualTime()
+                        ->Iterations(20)
+                        ->Unit(benchmark::kMillisecond);
+            }
+            benchmark::RegisterBenchmark("BM_FirstPaintAllPointsBaseline",
+                                         BM_FirstPaintAllPointsBaseline)
                     ->Args({points, lines})
                     ->ArgNames({"points", "lines"})
                     ->UseManualTime()
-                    ->Iterations(5)
+                    ->Iterations(1)
                     ->Unit(benchmark::kMillisecond);
         }
     }

@@ -522,6 +522,16 @@ void tst_Charts::viewShowsOneLinePerSeriesAndField()
     QCOMPARE(view.visibleRangeNs(), (QPair<qint64, qint64> {Base, Base + 49 * Second}));
     QVERIFY(!view.isZoomed());
 
+    // Beyond MaxLines lines only the first ones are drawn.
+    QList<Series> many;
+    for (int i = 0; i < SeriesChartView::MaxLines + 20; ++i)
+        many.append(cpuSeries(QString::number(i), 2));
+    view.setData(ChartData::fromSeries(many));
+    QCOMPARE(view.data().lineCount(), 2 * (SeriesChartView::MaxLines + 20));
+    QCOMPARE(view.lineCount(), SeriesChartView::MaxLines);
+    QCOMPARE(view.omittedLineCount(), SeriesChartView::MaxLines + 40);
+    QCOMPARE(view.chart()->series().size(), SeriesChartView::MaxLines);
+
     view.clear();
     QCOMPARE(view.lineCount(), 0);
     QCOMPARE(view.chart()->series().size(), 0);
@@ -643,9 +653,12 @@ void tst_Charts::legendMarkerTogglesALine()
     QVERIFY(markers.first()->isVisible()); // the entry stays, to be clicked again
     QCOMPARE(toggled.size(), 1);
     QCOMPARE(toggled.first(), (QVariantList {1, false}));
-    // The value axis fits the visible line (usage ≤ 9.5, count goes up to 57).
+    // The value axis fits the visible line.
     auto *yAxis = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).value(0));
-    QVERIFY(yAxis->max() < 20);
+    // usage is 0…9.5: with 5% margins, whole steps of 2.5.
+    QCOMPARE(yAxis->min(), -2.5);
+    QCOMPARE(yAxis->max(), 10.0);
+    QCOMPARE(yAxis->tickCount(), 6);
 
     // New data (an auto-refresh) keeps the line hidden.
     view.setData(ChartData::fromSeries({cpuSeries(u"a"_s, 25)}));
@@ -654,7 +667,8 @@ void tst_Charts::legendMarkerTogglesALine()
 
     Q_EMIT view.chart()->legend()->markers(view.lineSeries(1)).first()->clicked();
     QVERIFY(view.isLineVisible(1));
-    QVERIFY(yAxis->max() >= 72);
+    QCOMPARE(yAxis->min(), -20.0); // count reaches 72: steps of 20
+    QCOMPARE(yAxis->max(), 80.0);
 }
 
 void tst_Charts::mouseAndKeyboardZoomAndPan()

@@ -4,7 +4,6 @@
 #include <QtCore/QCoreApplication>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <numeric>
 

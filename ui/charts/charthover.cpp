@@ -60,19 +60,20 @@ void ChartHover::update(const QPoint &viewportPos)
     QChart *chart = v->m_chart;
     const QRectF plot = chart->plotArea();
     const QPointF cursor = chart->mapFromScene(v->mapToScene(viewportPos));
-    const double xMin = v->m_xAxis->min(), xMax = v->m_xAxis->max();
-    const double yMin = v->m_yAxis->min(), yMax = v->m_yAxis->max();
+    const ChartAxes &axes = v->m_axes;
+    const double xMin = axes.timeAxis()->min(), xMax = axes.timeAxis()->max();
+    const double yMin = axes.valueAxis()->min(), yMax = axes.valueAxis()->max();
     if (v->m_series.isEmpty() || !plot.contains(cursor) || xMax <= xMin || yMax <= yMin) {
         hide();
         return;
     }
     const auto toPixel = [&](qint64 t, double value) {
-        return QPointF(plot.left() + (v->xOf(t) - xMin) / (xMax - xMin) * plot.width(),
+        return QPointF(plot.left() + (axes.xOf(t) - xMin) / (xMax - xMin) * plot.width(),
                        plot.bottom() - (value - yMin) / (yMax - yMin) * plot.height());
     };
     const double nsPerPixel = (xMax - xMin) * 1e6 / plot.width();
     const qint64 cursorNs =
-            v->nsOf(xMin + (cursor.x() - plot.left()) / plot.width() * (xMax - xMin));
+            axes.nsOf(xMin + (cursor.x() - plot.left()) / plot.width() * (xMax - xMin));
     const double reach = std::min(MaxDistance * nsPerPixel, 9e18);
     const qint64 fromNs = qint64(std::max(double(cursorNs) - reach, -9.2e18));
     const qint64 toNs = qint64(std::min(double(cursorNs) + reach, 9.2e18));

@@ -3,7 +3,6 @@
 
 #include "charts/charthover.h"
 #include "charts/decimator.h"
-#include "charts/timeticks.h"
 
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QLegend>
@@ -45,17 +44,11 @@ constexpr int PixelsPerTick = 110;
 SeriesChartView::SeriesChartView(QWidget *parent)
     : QChartView(new QChart, parent),
       m_chart(chart()),
-      m_xAxis(new QCategoryAxis),
-      m_yAxis(new QValueAxis),
+      m_axes(m_chart),
       m_useOpenGL(openGLAvailable()),
-      m_hover(nullptr)
+      m_hover(std::make_unique<ChartHover>(this))
 {
     m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
-    m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_xAxis->setRange(0, 1);
-    m_yAxis->setRange(0, 1);
     setRubberBand(QChartView::HorizontalRubberBand);
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
@@ -67,8 +60,8 @@ SeriesChartView::SeriesChartView(QWidget *parent)
     connect(&m_sync, &QTimer::timeout, this, &SeriesChartView::syncFromAxis);
     // QChart itself changes the time axis on a rubber-band zoom; the range is taken from the
     // axis once QChart is done (it sets the value axis right after).
-    connect(m_xAxis, &QValueAxis::rangeChanged, this, [this] {
-        if (!m_settingAxes) {
+    connect(m_axes.timeAxis(), &QValueAxis::rangeChanged, this, [this] {
+        if (!m_axes.isUpdating()) {
             m_axisMoved = true;
             m_sync.start();
         }
@@ -78,13 +71,9 @@ SeriesChartView::SeriesChartView(QWidget *parent)
             m_sync.start();
     });
     connect(&m_refresh, &QTimer::timeout, this, &SeriesChartView::refreshRequested);
-    m_hover = new ChartHover(this);
 }
 
-SeriesChartView::~SeriesChartView()
-{
-    delete m_hover;
-}
+SeriesChartView::~SeriesChartView() = default;
 
 void SeriesChartView::setData(const Influx::QueryResult &result,
                               std::optional<Influx::Precision> epoch)
@@ -108,7 +97,7 @@ void SeriesChartView::setData(const ChartData &data)
     }
     m_full = {range.first, range.second};
     m_visible = m_full;
-    m_origin = m_full.first;
+    m_axes.setOrigin(m_full.first);
 
     const qsizetype shown = std::min<qsizetype>(data.lineCount(), MaxLines);
     for (qsizetype i = 0; i < shown; ++i) {
@@ -116,8 +105,8 @@ void SeriesChartView::setData(const ChartData &data)
         series->setName(data.line(i).name);
         series->setUseOpenGL(isUsingOpenGL());
         m_chart->addSeries(series);
-        series->attachAxis(m_xAxis);
-        series->attachAxis(m_yAxis);
+        series->attachAxis(m_axes.timeAxis());
+        series->attachAxis(m_axes.valueAxis());
         series->setVisible(!m_hiddenNames.contains(data.line(i).name));
         m_series.append(series);
         m_drawn.append(0);
@@ -137,10 +126,8 @@ void SeriesChartView::clear()
 void SeriesChartView::setPreferences(const Preferences &preferences)
 {
     m_preferences = preferences;
-    m_xAxis->setTitleText(preferences.timeZone == Preferences::TimeZone::Utc ? tr("Time (UTC)")
-                                                                             : tr("Time (local)"));
-    if (!m_series.isEmpty())
-        updateTimeAxis();
+    m_axes.setTimeZone(preferences.timeZone);
+    updateTimeAxis();
 }
 
 QStringList SeriesChartView::lineNames() const
@@ -186,7 +173,6 @@ void SeriesChartView::setLineVisible(int line, bool visible)
     else
         m_hiddenNames.insert(m_series.at(line)->name());
     updateMarker(line);
-    m_hover->hide();
     redecimate(); // the value axis fits the visible lines only
     Q_EMIT lineVisibilityChanged(line, visible);
 }
@@ -227,17 +213,6 @@ int SeriesChartView::decimationWidth() const
     // Before the first layout the plot area is empty: the view's width is an upper bound.
     const qreal pixels = plotWidth >= 16 ? plotWidth : qreal(std::max(width() - 80, 100));
     return std::max(1, int(std::ceil(pixels * devicePixelRatioF())));
-}
-
-double SeriesChartView::xOf(qint64 ns) const
-{
-    return double(Wide(ns) - m_origin) / 1e6;
-}
-
-qint64 SeriesChartView::nsOf(double x) const
-{
-    const double offset = std::clamp(std::round(x * 1e6), -9.2e18, 9.2e18);
-    return saturate(Wide(m_origin) + Wide(qint64(offset)));
 }
 
 void SeriesChartView::zoomToRangeNs(qint64 fromNs, qint64 toNs)
@@ -313,7 +288,7 @@ void SeriesChartView::syncFromAxis()
 {
     if (m_axisMoved) {
         m_axisMoved = false;
-        applyRange(nsOf(m_xAxis->min()), nsOf(m_xAxis->max()));
+        applyRange(m_axes.nsOf(m_axes.timeAxis()->min()), m_axes.nsOf(m_axes.timeAxis()->max()));
     } else {
         redecimate();
     }
@@ -330,21 +305,23 @@ void SeriesChartView::setZoomed(bool zoomed)
 
 void SeriesChartView::redecimate()
 {
+    m_hover->hide(); // its point may have moved
     const int width = decimationWidth();
     m_lastWidth = width;
     double minValue = std::numeric_limits<double>::infinity();
     double maxValue = -minValue;
+    QList<QList<QPointF>> lines(lineCount());
     for (int line = 0; line < lineCount(); ++line) {
         const ChartData::Line &data = m_data.line(line);
         const Decimator::Result result = Decimator::decimate(
                 data.timeSpan(), data.valueSpan(), m_visible.first, m_visible.second, width);
         const bool visible = m_series.at(line)->isVisible();
-        QList<QPointF> points;
+        QList<QPointF> &points = lines[line];
         points.reserve(qsizetype(result.indices.size()));
         for (const qsizetype index : result.indices) {
             const qint64 t = (*data.times)[size_t(index)];
             const double value = (*data.values)[size_t(index)];
-            points.append(QPointF(xOf(t), value));
+            points.append(QPointF(m_axes.xOf(t), value));
             // The edge points outside the range only lead the line to the border.
             if (visible && t >= m_visible.first && t <= m_visible.second) {
                 minValue = std::min(minValue, value);
@@ -352,56 +329,24 @@ void SeriesChartView::redecimate()
             }
         }
         m_drawn[line] = points.size();
-        m_series.at(line)->replace(points);
     }
+    // QtCharts recomputes a line's outline (for hit testing) on every point and axis change, at
+    // a cost per point: the old points go first, so that the axis changes find empty lines and
+    // each line's outline is computed once, with its new points.
+    for (QLineSeries *series : std::as_const(m_series))
+        series->clear();
     updateTimeAxis();
-    updateValueAxis(minValue, maxValue);
+    m_axes.setValueRange(minValue, maxValue);
+    for (int line = 0; line < lineCount(); ++line)
+        m_series.at(line)->replace(lines.at(line));
     Q_EMIT redecimated();
 }
 
 void SeriesChartView::updateTimeAxis()
 {
-    m_settingAxes = true;
-    const double from = xOf(m_visible.first);
-    const double to = from == xOf(m_visible.second) ? from + 1 : xOf(m_visible.second);
-    m_xAxis->setRange(from, to);
-    for (const QString &label : m_xAxis->categoriesLabels())
-        m_xAxis->remove(label);
-    m_xAxis->setStartValue(from);
-    if (!m_series.isEmpty()) {
-        const int plotWidth = int(m_chart->plotArea().width());
-        const int maxTicks = std::max(2, (plotWidth > 0 ? plotWidth : width()) / PixelsPerTick);
-        QSet<QString> used;
-        for (const TimeTicks::Tick &tick : TimeTicks::compute(m_visible.first, m_visible.second,
-                                                              maxTicks, m_preferences.timeZone)) {
-            // QCategoryAxis needs unique labels; a repeated wall time (the hour the clocks go
-            // back) gets an invisible suffix.
-            QString label = tick.label;
-            while (used.contains(label))
-                label += QChar(0x200B);
-            used.insert(label);
-            m_xAxis->append(label, xOf(tick.ns));
-        }
-    }
-    m_settingAxes = false;
-}
-
-void SeriesChartView::updateValueAxis(double minValue, double maxValue)
-{
-    if (!std::isfinite(minValue) || !std::isfinite(maxValue)) {
-        minValue = 0;
-        maxValue = 1;
-    } else if (minValue == maxValue) {
-        const double pad = std::max(std::abs(minValue) * 0.1, 1.0);
-        minValue -= pad;
-        maxValue += pad;
-    } else {
-        const double pad = (maxValue - minValue) * 0.05;
-        minValue -= pad;
-        maxValue += pad;
-    }
-    m_yAxis->setRange(minValue, maxValue);
-    m_yAxis->applyNiceNumbers();
+    const int plotWidth = int(m_chart->plotArea().width());
+    const int maxTicks = std::max(2, (plotWidth > 0 ? plotWidth : width()) / PixelsPerTick);
+    m_axes.setTimeRange(m_visible.first, m_visible.second, maxTicks, !m_series.isEmpty());
 }
 
 QString SeriesChartView::hoverText() const

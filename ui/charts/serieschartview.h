@@ -2,6 +2,7 @@
 #ifndef EXPLORER_SERIESCHARTVIEW_H
 #define EXPLORER_SERIESCHARTVIEW_H
 
+#include "charts/chartaxes.h"
 #include "charts/chartdata.h"
 #include "settings/preferences.h"
 
@@ -10,11 +11,10 @@
 #include <QtCore/QTimer>
 
 #include <chrono>
+#include <memory>
 
 QT_BEGIN_NAMESPACE
-class QCategoryAxis;
 class QLineSeries;
-class QValueAxis;
 QT_END_NAMESPACE
 
 namespace Explorer {
@@ -28,10 +28,8 @@ class ChartHover;
 // most 4 points per pixel column, pixel-identical to drawing all points), so a million points
 // draw as a few thousand and zooming in shows every point again.
 //
-// The time axis puts its ticks at round times and labels them in the Preferences' time zone
-// (TimeTicks). QDateTimeAxis is not used: it always labels in local time and at arbitrary
-// fractions of the range. x values are milliseconds relative to the data's first time, so
-// nanosecond detail survives double precision.
+// The time axis puts its ticks at round times and labels them in the Preferences' time zone;
+// the value axis fits the visible data of the visible lines (ChartAxes).
 //
 // Interaction: rubber-band zoom along the time axis (left drag; y follows the visible data),
 // wheel zoom around the cursor, pan with the middle button or Shift+left drag, arrow keys
@@ -130,31 +128,25 @@ private:
     void setZoomed(bool zoomed);
     void redecimate();
     void updateTimeAxis();
-    void updateValueAxis(double minValue, double maxValue);
     void syncFromAxis();
     void updateRefreshTimer();
     void setupLegendMarkers();
     void updateMarker(int line);
-    double xOf(qint64 ns) const; // ns → x value (ms since m_origin)
-    qint64 nsOf(double x) const;
     // Moves the visible range so that `anchorNs` stays put and the span scales by `factor`.
     void zoomAround(qint64 anchorNs, double factor);
     void panByFraction(double fraction);
 
     QChart *m_chart;
-    QCategoryAxis *m_xAxis;
-    QValueAxis *m_yAxis;
+    ChartAxes m_axes;
     QList<QLineSeries *> m_series;
     QList<qsizetype> m_drawn;
     ChartData m_data;
     Preferences m_preferences;
     QSet<QString> m_hiddenNames;
 
-    qint64 m_origin = 0;
     QPair<qint64, qint64> m_full {0, 0};
     QPair<qint64, qint64> m_visible {0, 0};
     bool m_zoomed = false;
-    bool m_settingAxes = false;
     bool m_axisMoved = false; // QChart changed the time axis (rubber band)
     int m_lastWidth = 0;
     QTimer m_sync; // coalesces range and size changes made by QChart itself
@@ -167,7 +159,7 @@ private:
     std::chrono::milliseconds m_refreshInterval {0};
     QTimer m_refresh;
 
-    ChartHover *m_hover;
+    std::unique_ptr<ChartHover> m_hover;
 };
 
 } // namespace Explorer
