@@ -41,6 +41,9 @@ class ChartHover;
 // At most MaxLines lines are drawn (the first ones); omittedLineCount() tells how many not.
 // Auto-refresh: refreshRequested() is emitted every interval while the view shows the full
 // range; zooming or panning pauses it until resetZoom() (or new data).
+//
+// The view owns its chart, series and axes; setData() keeps a ChartData copy (its arrays are
+// shared, not copied). Lines use OpenGL when useOpenGL is set and the platform has it.
 class SeriesChartView : public QChartView
 {
     Q_OBJECT
