@@ -1,0 +1,887 @@
+// SPDX-License-Identifier: MIT
+// Series charts: the Decimator against a brute-force reference (and pixel for pixel against
+// drawing every point), ChartData's extraction from query results, the time axis ticks, and
+// SeriesChartView / ChartPanel driven like a user would (offscreen).
+#include "charts/chartdata.h"
+#include "charts/chartpanel.h"
+#include "charts/decimator.h"
+#include "charts/serieschartview.h"
+#include "charts/timeticks.h"
+
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+#include <QtCore/QFileInfo>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QImage>
+#include <QtGui/QPainter>
+#include <QtGui/QPainterPath>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+using namespace Explorer;
+using namespace Influx;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+constexpr qint64 Second = 1'000'000'000;
+const qint64 Base = 1'700'000'000 * Second; // 2023-11-14T22:13:20Z
+
+__extension__ typedef __int128 Wide;
+
+// The definition, independently of the Decimator's integer tricks.
+int referenceColumn(qint64 t, qint64 from, qint64 to, int width)
+{
+    if (to == from)
+        return width - 1;
+    const Wide column = (Wide(t) - from) * width / (Wide(to) - from);
+    return int(std::min<Wide>(column, width - 1));
+}
+
+struct Data
+{
+    std::vector<qint64> times;
+    std::vector<double> values;
+};
+
+// Sorted times with random gaps (including equal times), values with NaNs and plateaus.
+Data randomData(qsizetype n, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    Data data;
+    qint64 t = Base;
+    for (qsizetype i = 0; i < n; ++i) {
+        t += random.bounded(3) == 0 ? 0 : qint64(random.bounded(5'000'000));
+        data.times.push_back(t);
+        const int kind = random.bounded(20);
+        data.values.push_back(kind == 0 ? NaN : kind == 1 ? 42.0 : random.bounded(2000.0) - 1000.0);
+    }
+    return data;
+}
+
+Series cpuSeries(const QString &host, int rows, qint64 step = Second)
+{
+    Series series(u"cpu"_s, {u"time"_s, u"usage"_s, u"count"_s, u"state"_s, u"ok"_s},
+                  {{u"host"_s, host}});
+    for (int i = 0; i < rows; ++i)
+        series.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(Base + i * step)),
+                          double(i) * 0.5, qint64(i * 3), u"s%1"_s.arg(i % 3), i % 2 == 0});
+    return series;
+}
+
+// One line of `rows` points, a sine with noise, one point per second.
+ChartData bigData(int rows, int lines = 1)
+{
+    QList<Series> all;
+    for (int line = 0; line < lines; ++line) {
+        Series series(u"m"_s, {u"time"_s, u"v"_s}, {{u"n"_s, QString::number(line)}});
+        for (int i = 0; i < rows; ++i)
+            series.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(Base + i * Second)),
+                              std::sin(i / 500.0) * 100 + (i % 7) + line});
+        all.append(series);
+    }
+    return ChartData::fromSeries(all);
+}
+
+QCategoryAxis *timeAxis(SeriesChartView &view)
+{
+    return qobject_cast<QCategoryAxis *>(view.chart()->axes(Qt::Horizontal).value(0));
+}
+
+// A point of line `line` in viewport coordinates.
+QPoint viewportPointOf(SeriesChartView &view, int line, qint64 t, double value)
+{
+    const double x = double(t - view.fullRangeNs().first) / 1e6;
+    const QPointF inChart = view.chart()->mapToPosition(QPointF(x, value), view.lineSeries(line));
+    return view.mapFromScene(view.chart()->mapToScene(inChart));
+}
+
+} // namespace
+
+class tst_Charts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // Decimator
+    void decimatorKeepsEveryColumnsExtremes_data();
+    void decimatorKeepsEveryColumnsExtremes();
+    void decimatedLineIsPixelIdentical();
+    void decimatorReachesTheBorders();
+    void decimatorEdgeCases();
+    void decimatorRejectsUnsortedTimes();
+    void columnOfMatchesTheDefinition();
+    // ChartData
+    void chartDataOneLinePerSeriesAndNumericField();
+    void chartDataNullsOrderAndEpoch();
+    // TimeTicks
+    void timeTicksAtRoundTimes_data();
+    void timeTicksAtRoundTimes();
+    // SeriesChartView
+    void viewShowsOneLinePerSeriesAndField();
+    void largeSeriesAreDecimated();
+    void zoomingReDecimatesFromTheFullData();
+    void timeAxisFollowsTheVisibleRange();
+    void legendMarkerTogglesALine();
+    void mouseAndKeyboardZoomAndPan();
+    void hoverShowsTheNearestPoint();
+    void exportPngWritesTheChart();
+    void autoRefreshPausesWhileZoomed();
+    void openGLIsAFlag();
+    void panelShowsStatusAndDrivesTheView();
+};
+
+// ---- Decimator ----
+
+void tst_Charts::decimatorKeepsEveryColumnsExtremes_data()
+{
+    QTest::addColumn<int>("points");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<double>("fromFraction");
+    QTest::addColumn<double>("toFraction");
+    QTest::newRow("100k into 800, all") << 100'000 << 800 << 0.0 << 1.0;
+    QTest::newRow("100k into 1, all") << 100'000 << 1 << 0.0 << 1.0;
+    QTest::newRow("100k into 997, middle") << 100'000 << 997 << 0.31 << 0.62;
+    QTest::newRow("500 into 1000 (sparser than pixels)") << 500 << 1000 << 0.0 << 1.0;
+    QTest::newRow("20k into 333, narrow") << 20'000 << 333 << 0.5 << 0.503;
+}
+
+void tst_Charts::decimatorKeepsEveryColumnsExtremes()
+{
+    QFETCH(int, points);
+    QFETCH(int, width);
+    QFETCH(double, fromFraction);
+    QFETCH(double, toFraction);
+    const Data data = randomData(points, 4711 + quint32(width));
+    const qint64 first = data.times.front(), last = data.times.back();
+    const qint64 from = first + qint64(double(last - first) * fromFraction);
+    const qint64 to = first + qint64(double(last - first) * toFraction);
+
+    const Decimator::Result result = Decimator::decimate(data.times, data.values, from, to, width);
+    QVERIFY(result.sorted);
+    const std::vector<qsizetype> &out = result.indices;
+    QVERIFY(qsizetype(out.size()) <= 4 * qsizetype(width) + 2);
+    QVERIFY(std::is_sorted(out.begin(), out.end()));
+    QVERIFY(std::adjacent_find(out.begin(), out.end()) == out.end());
+
+    // Brute force: first, last, min and max value of every column.
+    struct Column
+    {
+        qsizetype first = -1, last = -1;
+        double min = 0, max = 0;
+    };
+    std::vector<Column> reference(static_cast<size_t>(width));
+    qsizetype inRange = 0;
+    for (size_t i = 0; i < data.times.size(); ++i) {
+        if (data.times[i] < from || data.times[i] > to)
+            continue;
+        ++inRange;
+        if (std::isnan(data.values[i]))
+            continue;
+        Column &c = reference[size_t(referenceColumn(data.times[i], from, to, width))];
+        if (c.first < 0)
+            c.min = c.max = data.values[i], c.first = qsizetype(i);
+        c.min = std::min(c.min, data.values[i]);
+        c.max = std::max(c.max, data.values[i]);
+        c.last = qsizetype(i);
+    }
+    QCOMPARE(result.pointsInRange, inRange);
+
+    std::vector<Column> kept(static_cast<size_t>(width));
+    for (const qsizetype i : out) {
+        QVERIFY(!std::isnan(data.values[size_t(i)]));
+        const qint64 t = data.times[size_t(i)];
+        if (t < from || t > to)
+            continue; // the edge points, checked below
+        Column &c = kept[size_t(referenceColumn(t, from, to, width))];
+        if (c.first < 0)
+            c.min = c.max = data.values[size_t(i)], c.first = i;
+        c.min = std::min(c.min, data.values[size_t(i)]);
+        c.max = std::max(c.max, data.values[size_t(i)]);
+        c.last = i;
+    }
+    int nonEmpty = 0;
+    for (int c = 0; c < width; ++c) {
+        const Column &want = reference[size_t(c)];
+        const Column &got = kept[size_t(c)];
+        QCOMPARE(got.first, want.first);
+        QCOMPARE(got.last, want.last);
+        if (want.first >= 0) {
+            ++nonEmpty;
+            QCOMPARE(got.min, want.min);
+            QCOMPARE(got.max, want.max);
+        }
+    }
+    QVERIFY(nonEmpty > 0);
+
+    // Edges: the nearest non-NaN points just outside the range.
+    qsizetype left = -1, right = -1;
+    for (qsizetype i = 0; i < qsizetype(data.times.size()); ++i) {
+        if (std::isnan(data.values[size_t(i)]))
+            continue;
+        if (data.times[size_t(i)] < from)
+            left = i;
+        if (data.times[size_t(i)] > to && right < 0)
+            right = i;
+    }
+    QCOMPARE(out.front() == left, left >= 0);
+    QCOMPARE(out.back() == right, right >= 0);
+}
+
+void tst_Charts::decimatedLineIsPixelIdentical()
+{
+    // Points placed at their pixel column's centre (as the M4 argument assumes): the polyline
+    // through the kept points covers exactly the pixels of the polyline through all points.
+    // The segments are drawn one by one with both end pixels (a cosmetic square-cap pen):
+    // QPainter's polyline joins leave out the peak pixel of some up-down pairs, in the
+    // undecimated line as well.
+    const int width = 300, height = 200;
+    const Data data = randomData(60'000, 99);
+    const qint64 from = data.times.front(), to = data.times.back();
+    const auto polyline = [&](const std::vector<qsizetype> &indices) {
+        QImage image(width, height, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setPen(QPen(Qt::black, 0, Qt::SolidLine, Qt::SquareCap));
+        QPolygonF points;
+        for (const qsizetype i : indices) {
+            if (std::isnan(data.values[size_t(i)]))
+                continue;
+            const int column = referenceColumn(data.times[size_t(i)], from, to, width);
+            points.append(
+                    QPointF(column + 0.5, (data.values[size_t(i)] + 1000) / 2000 * (height - 1)));
+        }
+        QList<QLineF> segments;
+        for (qsizetype i = 1; i < points.size(); ++i)
+            segments.append(QLineF(points.at(i - 1), points.at(i)));
+        painter.drawLines(segments);
+        return image;
+    };
+    std::vector<qsizetype> all(data.times.size());
+    std::iota(all.begin(), all.end(), 0);
+    const Decimator::Result result = Decimator::decimate(data.times, data.values, from, to, width);
+    QVERIFY(result.indices.size() < all.size() / 10);
+    QCOMPARE(polyline(result.indices), polyline(all));
+}
+
+void tst_Charts::decimatorReachesTheBorders()
+{
+    std::vector<qint64> times;
+    std::vector<double> values;
+    for (int i = 0; i < 100; ++i) {
+        times.push_back(i * 10);
+        values.push_back(i);
+    }
+    auto result = Decimator::decimate(times, values, 205, 505, 1000);
+    // 21..50 are inside; 20 and 51 lead the line to the borders.
+    QCOMPARE(result.indices.front(), 20);
+    QCOMPARE(result.indices.back(), 51);
+    QCOMPARE(qsizetype(result.indices.size()), 32);
+    QCOMPARE(result.pointsInRange, 30);
+
+    // NaN neighbours are skipped: the nearest drawable points are used.
+    values[20] = NaN;
+    values[51] = NaN;
+    result = Decimator::decimate(times, values, 205, 505, 1000);
+    QCOMPARE(result.indices.front(), 19);
+    QCOMPARE(result.indices.back(), 52);
+
+    // A range beyond the data: only the edge point on the data's side.
+    result = Decimator::decimate(times, values, 2000, 3000, 10);
+    QCOMPARE(result.indices, std::vector<qsizetype> {99});
+    result = Decimator::decimate(times, values, -100, -50, 10);
+    QCOMPARE(result.indices, std::vector<qsizetype> {0});
+}
+
+void tst_Charts::decimatorEdgeCases()
+{
+    // Empty input, inverted range.
+    QVERIFY(Decimator::decimate({}, {}, 0, 100, 10).indices.empty());
+    const std::vector<qint64> one {50};
+    const std::vector<double> oneValue {7.5};
+    QVERIFY(Decimator::decimate(one, oneValue, 100, 0, 10).indices.empty());
+    // One point: kept whether inside or just outside the range.
+    QCOMPARE(Decimator::decimate(one, oneValue, 0, 100, 10).indices, std::vector<qsizetype> {0});
+    QCOMPARE(Decimator::decimate(one, oneValue, 60, 100, 10).indices, std::vector<qsizetype> {0});
+    QCOMPARE(Decimator::decimate(one, oneValue, 50, 50, 10).indices, std::vector<qsizetype> {0});
+    // Width 0 counts as one column.
+    const std::vector<qint64> times {0, 1, 2, 3, 4, 5};
+    const std::vector<double> values {3, 1, 9, 4, 0, 2};
+    QCOMPARE(Decimator::decimate(times, values, 0, 5, 0).indices,
+             (std::vector<qsizetype> {0, 2, 4, 5}));
+    // An all-NaN column contributes nothing; its neighbours are unaffected.
+    const std::vector<double> gap {1, 2, NaN, NaN, 5, 6};
+    QCOMPARE(Decimator::decimate(times, gap, 0, 5, 3).indices,
+             (std::vector<qsizetype> {0, 1, 4, 5}));
+    const std::vector<double> allNaN(6, NaN);
+    QVERIFY(Decimator::decimate(times, allNaN, 0, 5, 3).indices.empty());
+    // The whole qint64 range without overflow.
+    const std::vector<qint64> extremes {std::numeric_limits<qint64>::min(), -1, 0,
+                                        std::numeric_limits<qint64>::max()};
+    const std::vector<double> four {1, 2, 3, 4};
+    const auto result = Decimator::decimate(extremes, four, std::numeric_limits<qint64>::min(),
+                                            std::numeric_limits<qint64>::max(), 2);
+    QCOMPARE(result.indices, (std::vector<qsizetype> {0, 1, 2, 3}));
+    QCOMPARE(result.pointsInRange, 4);
+}
+
+void tst_Charts::decimatorRejectsUnsortedTimes()
+{
+    const std::vector<qint64> times {0, 10, 20, 15, 30, 40};
+    const std::vector<double> values {1, 2, 3, 4, 5, 6};
+    QVERIFY(!Decimator::isSorted(times));
+    const auto result = Decimator::decimate(times, values, 0, 40, 100);
+    QVERIFY(!result.sorted);
+    QVERIFY(result.indices.empty());
+    const std::vector<qint64> sorted {0, 10, 10, 15, 30, 40};
+    QVERIFY(Decimator::isSorted(sorted));
+    QVERIFY(Decimator::decimate(sorted, values, 0, 40, 100).sorted);
+}
+
+void tst_Charts::columnOfMatchesTheDefinition()
+{
+    QRandomGenerator random(7);
+    for (int round = 0; round < 20000; ++round) {
+        const qint64 from = qint64(random.generate64() >> 2) - (qint64(1) << 61);
+        const qint64 span = qint64(random.generate64() >> (2 + random.bounded(60)));
+        const qint64 to = from + span;
+        const int width = 1 + random.bounded(5000);
+        const qint64 t = from + (span > 0 ? qint64(random.generate64() % quint64(span + 1)) : 0);
+        QCOMPARE(Decimator::columnOf(t, from, to, width), referenceColumn(t, from, to, width));
+    }
+}
+
+// ---- ChartData ----
+
+void tst_Charts::chartDataOneLinePerSeriesAndNumericField()
+{
+    const QueryResult result({StatementResult {
+            .statementId = 0, .series = {cpuSeries(u"a"_s, 5), cpuSeries(u"b"_s, 3)}}});
+    const ChartData data = ChartData::fromResult(result);
+    QCOMPARE(data.lineCount(), 4);
+    QCOMPARE(data.lineNames(),
+             (QStringList {u"cpu host=a \u00B7 usage"_s, u"cpu host=a \u00B7 count"_s,
+                           u"cpu host=b \u00B7 usage"_s, u"cpu host=b \u00B7 count"_s}));
+    QCOMPARE(data.line(0).valueCount, 5);
+    QCOMPARE(data.line(3).valueCount, 3);
+    QCOMPARE(data.pointCount(), 16);
+    QVERIFY(!data.line(0).integerField);
+    QVERIFY(data.line(1).integerField);
+    QCOMPARE(data.line(1).field, u"count"_s);
+    QCOMPARE(data.line(2).tags.value(u"host"_s), u"b"_s);
+    // The lines of one series share their times.
+    QCOMPARE(data.line(0).times.get(), data.line(1).times.get());
+    QCOMPARE((*data.line(0).times)[4], Base + 4 * Second);
+    QCOMPARE((*data.line(1).values)[4], 12.0);
+    QCOMPARE((*data.line(0).values)[3], 1.5);
+    QCOMPARE(data.timeRangeNs(), (std::pair {Base, Base + 4 * Second}));
+    // The string and boolean columns are named as skipped.
+    QCOMPARE(data.skippedColumns().size(), 4);
+    QVERIFY(data.skippedColumns().first().startsWith(u"cpu host=a \u00B7 state"_s));
+}
+
+void tst_Charts::chartDataNullsOrderAndEpoch()
+{
+    // ORDER BY time DESC, a null field value and a null time.
+    Series desc(u"m"_s, {u"time"_s, u"v"_s, u"w"_s});
+    desc.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(30)), 3.0, qint64(1)});
+    desc.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(20)), QVariant(), qint64(2)});
+    desc.appendRow({QVariant(), 9.0, qint64(9)});
+    desc.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(10)), 1.0, qint64(3)});
+    ChartData data = ChartData::fromSeries({desc});
+    QCOMPARE(data.lineNames(), (QStringList {u"m \u00B7 v"_s, u"m \u00B7 w"_s}));
+    QCOMPARE(*data.line(0).times, (std::vector<qint64> {10, 20, 30}));
+    QCOMPARE(data.line(0).valueCount, 2);
+    QCOMPARE((*data.line(0).values)[0], 1.0);
+    QVERIFY(std::isnan((*data.line(0).values)[1]));
+    QCOMPARE(*data.line(1).values, (std::vector<double> {3, 2, 1}));
+
+    // Out of order: sorted, equal times keep their order.
+    Series shuffled(u"m"_s, {u"time"_s, u"v"_s});
+    for (const auto &[t, v] : {std::pair {20, 1.0}, {10, 2.0}, {30, 3.0}, {10, 4.0}})
+        shuffled.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(t)), v});
+    data = ChartData::fromSeries({shuffled});
+    QCOMPARE(*data.line(0).times, (std::vector<qint64> {10, 10, 20, 30}));
+    QCOMPARE(*data.line(0).values, (std::vector<double> {2, 4, 1, 3}));
+
+    // Integer times of a query run with epoch=s.
+    Series epoch(u"m"_s, {u"time"_s, u"v"_s});
+    epoch.appendRow({qint64(1'700'000'000), 1.0});
+    epoch.appendRow({qint64(1'700'000'001), 2.0});
+    data = ChartData::fromSeries({epoch}, Precision::Seconds);
+    QCOMPARE(*data.line(0).times, (std::vector<qint64> {Base, Base + Second}));
+    data = ChartData::fromSeries({epoch}); // nanoseconds by default
+    QCOMPARE((*data.line(0).times)[0], qint64(1'700'000'000));
+
+    // No time column (SHOW results), or no numeric column: no line.
+    Series show(u"databases"_s, {u"name"_s});
+    show.appendRow({u"db"_s});
+    QVERIFY(ChartData::fromSeries({show}).isEmpty());
+    Series strings(u"m"_s, {u"time"_s, u"s"_s});
+    strings.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(1)), u"x"_s});
+    data = ChartData::fromSeries({strings});
+    QVERIFY(data.isEmpty());
+    QCOMPARE(data.skippedColumns().size(), 1);
+    QVERIFY(!data.timeRangeNs());
+}
+
+// ---- TimeTicks ----
+
+void tst_Charts::timeTicksAtRoundTimes_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("maxTicks");
+    QTest::addColumn<QStringList>("labels");
+    QTest::newRow("an hour by 15 min")
+            << u"2024-03-05T10:07:00Z"_s << u"2024-03-05T11:07:00Z"_s << 6
+            << QStringList {u"10:15"_s, u"10:30"_s, u"10:45"_s, u"11:00"_s};
+    QTest::newRow("seconds") << u"2024-03-05T10:07:00.5Z"_s << u"2024-03-05T10:07:04Z"_s << 5
+                             << QStringList {u"10:07:01"_s, u"10:07:02"_s, u"10:07:03"_s,
+                                             u"10:07:04"_s};
+    QTest::newRow("milliseconds") << u"2024-03-05T10:07:00.0101Z"_s
+                                  << u"2024-03-05T10:07:00.0135Z"_s << 4
+                                  << QStringList {u"10:07:00.011"_s, u"10:07:00.012"_s,
+                                                  u"10:07:00.013"_s};
+    QTest::newRow("nanoseconds") << u"2024-03-05T10:07:00.000000001Z"_s
+                                 << u"2024-03-05T10:07:00.000000004Z"_s << 4
+                                 << QStringList {u"10:07:00.000000001"_s, u"10:07:00.000000002"_s,
+                                                 u"10:07:00.000000003"_s, u"10:07:00.000000004"_s};
+    QTest::newRow("days by 12 h") << u"2024-03-05T10:00:00Z"_s << u"2024-03-07T10:00:00Z"_s << 5
+                                  << QStringList {u"Mar 5 12:00"_s, u"Mar 6 00:00"_s,
+                                                  u"Mar 6 12:00"_s, u"Mar 7 00:00"_s};
+    QTest::newRow("weeks by days") << u"2024-02-27T10:00:00Z"_s << u"2024-03-04T10:00:00Z"_s << 4
+                                   << QStringList {u"Feb 29"_s, u"Mar 2"_s, u"Mar 4"_s};
+    QTest::newRow("months") << u"2023-11-20T00:00:00Z"_s << u"2024-04-02T00:00:00Z"_s << 5
+                            << QStringList {u"2023-12-01"_s, u"2024-01-01"_s, u"2024-02-01"_s,
+                                            u"2024-03-01"_s, u"2024-04-01"_s};
+    QTest::newRow("years") << u"2001-06-01T00:00:00Z"_s << u"2013-06-01T00:00:00Z"_s << 4
+                           << QStringList {u"2005"_s, u"2010"_s};
+}
+
+void tst_Charts::timeTicksAtRoundTimes()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(int, maxTicks);
+    QFETCH(QStringList, labels);
+    QLocale::setDefault(QLocale::c());
+    const qint64 fromNs = Timestamp::fromRfc3339(from)->nanoseconds();
+    const qint64 toNs = Timestamp::fromRfc3339(to)->nanoseconds();
+    const auto ticks = TimeTicks::compute(fromNs, toNs, maxTicks, Preferences::TimeZone::Utc);
+    QStringList got;
+    for (const TimeTicks::Tick &tick : ticks) {
+        QVERIFY(tick.ns >= fromNs && tick.ns <= toNs);
+        got.append(tick.label);
+    }
+    QCOMPARE(got, labels);
+    QVERIFY(ticks.size() <= maxTicks);
+    // Local time: the same instants, labelled with the local wall clock.
+    const auto local = TimeTicks::compute(fromNs, toNs, maxTicks, Preferences::TimeZone::Local);
+    QVERIFY(!local.isEmpty());
+    if (TimeTicks::stepFor(toNs - fromNs, maxTicks) >= 60 * Second
+        && TimeTicks::stepFor(toNs - fromNs, maxTicks) < 86400 * Second) {
+        const QDateTime at =
+                QDateTime::fromMSecsSinceEpoch(local.first().ns / 1'000'000, Qt::LocalTime);
+        QVERIFY2(local.first().label.endsWith(at.toString(u"HH:mm"_s)),
+                 qPrintable(local.first().label));
+    }
+}
+
+// ---- SeriesChartView ----
+
+void tst_Charts::viewShowsOneLinePerSeriesAndField()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    const QueryResult result({StatementResult {
+            .statementId = 0, .series = {cpuSeries(u"a"_s, 50), cpuSeries(u"b"_s, 30)}}});
+    view.setData(result);
+    QCOMPARE(view.lineCount(), 4);
+    QCOMPARE(view.lineNames(),
+             (QStringList {u"cpu host=a \u00B7 usage"_s, u"cpu host=a \u00B7 count"_s,
+                           u"cpu host=b \u00B7 usage"_s, u"cpu host=b \u00B7 count"_s}));
+    QCOMPARE(view.fullPointCount(0), 50);
+    QCOMPARE(view.fullPointCount(3), 30);
+    QCOMPARE(view.chart()->series().size(), 4);
+    // Few points: all of them are drawn.
+    QCOMPARE(view.drawnPointCount(0), 50);
+    QCOMPARE(view.lineSeries(2)->count(), 30);
+    QCOMPARE(view.lineSeries(2)->at(29).y(), 14.5);
+    QCOMPARE(view.visibleRangeNs(), (QPair<qint64, qint64> {Base, Base + 49 * Second}));
+    QVERIFY(!view.isZoomed());
+
+    // Beyond MaxLines lines only the first ones are drawn.
+    QList<Series> many;
+    for (int i = 0; i < SeriesChartView::MaxLines + 20; ++i)
+        many.append(cpuSeries(QString::number(i), 2));
+    view.setData(ChartData::fromSeries(many));
+    QCOMPARE(view.data().lineCount(), 2 * (SeriesChartView::MaxLines + 20));
+    QCOMPARE(view.lineCount(), SeriesChartView::MaxLines);
+    QCOMPARE(view.omittedLineCount(), SeriesChartView::MaxLines + 40);
+    QCOMPARE(view.chart()->series().size(), SeriesChartView::MaxLines);
+
+    view.clear();
+    QCOMPARE(view.lineCount(), 0);
+    QCOMPARE(view.chart()->series().size(), 0);
+    QCOMPARE(view.fullPointCount(0), 0);
+}
+
+void tst_Charts::largeSeriesAreDecimated()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(bigData(200'000));
+    QCOMPARE(view.fullPointCount(0), 200'000);
+    const int width = view.decimationWidth();
+    QVERIFY2(width > 300 && width <= 800, qPrintable(QString::number(width)));
+    QVERIFY(view.drawnPointCount(0) <= 4 * width + 2);
+    QVERIFY(view.drawnPointCount(0) >= width); // every column has points
+    QCOMPARE(view.lineSeries(0)->count(), view.drawnPointCount(0));
+
+    // A wider window re-decimates to the new width.
+    QSignalSpy redecimated(&view, &SeriesChartView::redecimated);
+    view.resize(1200, 500);
+    QTRY_VERIFY(view.decimationWidth() > width + 300);
+    QTRY_VERIFY(!redecimated.isEmpty());
+    QTRY_VERIFY(view.drawnPointCount(0) > 4 * width + 2);
+    QVERIFY(view.drawnPointCount(0) <= 4 * view.decimationWidth() + 2);
+}
+
+void tst_Charts::zoomingReDecimatesFromTheFullData()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(800, 500);
+    view.setData(bigData(200'000));
+    QSignalSpy ranges(&view, &SeriesChartView::visibleRangeChanged);
+    QSignalSpy zoomed(&view, &SeriesChartView::zoomedChanged);
+
+    // 300 s of one-point-per-second data: every point is drawn, plus one beyond each border.
+    view.zoomToRangeNs(Base + 1000 * Second, Base + 1299 * Second);
+    QCOMPARE(view.visibleRangeNs(),
+             (QPair<qint64, qint64> {Base + 1000 * Second, Base + 1299 * Second}));
+    QVERIFY(view.isZoomed());
+    QCOMPARE(view.drawnPointCount(0), 302);
+    QCOMPARE(ranges.size(), 1);
+    QCOMPARE(zoomed.size(), 1);
+    const QLineSeries *series = view.lineSeries(0);
+    QCOMPARE(series->at(1).y(), std::sin(1000 / 500.0) * 100 + (1000 % 7));
+
+    // Beyond the data: clamped, the span kept.
+    view.zoomToRangeNs(Base - 100 * Second, Base + 199 * Second);
+    QCOMPARE(view.visibleRangeNs(), (QPair<qint64, qint64> {Base, Base + 299 * Second}));
+    QCOMPARE(view.drawnPointCount(0), 301); // no point left of the data
+    // Too narrow: widened to the minimum span.
+    view.zoomToRangeNs(Base + 5 * Second, Base + 5 * Second);
+    QCOMPARE(view.visibleRangeNs().second - view.visibleRangeNs().first,
+             SeriesChartView::MinSpanNs);
+    // Wider than the data: everything, no longer zoomed.
+    view.zoomToRangeNs(Base - 1000 * Second, Base + 10'000'000 * Second);
+    QCOMPARE(view.visibleRangeNs(), view.fullRangeNs());
+    QVERIFY(!view.isZoomed());
+    QVERIFY(view.drawnPointCount(0) <= 4 * view.decimationWidth() + 2);
+}
+
+void tst_Charts::timeAxisFollowsTheVisibleRange()
+{
+    QLocale::setDefault(QLocale::c());
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(bigData(4320)); // 72 minutes, one point per second
+    QCategoryAxis *axis = timeAxis(view);
+    QVERIFY(axis);
+    QCOMPARE(axis->titleText(), u"Time (UTC)"_s);
+    const auto expected = [&view] {
+        const int maxTicks = std::max(2, int(view.chart()->plotArea().width()) / 110);
+        QStringList labels;
+        for (const auto &tick :
+             TimeTicks::compute(view.visibleRangeNs().first, view.visibleRangeNs().second, maxTicks,
+                                view.preferences().timeZone))
+            labels.append(tick.label);
+        return labels;
+    };
+    QTRY_COMPARE(axis->categoriesLabels(), expected());
+    QVERIFY(axis->count() >= 2);
+
+    view.zoomToRangeNs(Base + 100 * Second, Base + 110 * Second);
+    QCOMPARE(axis->categoriesLabels(), expected());
+    QVERIFY(axis->categoriesLabels().first().count(u':') == 2); // HH:mm:ss
+    QCOMPARE(axis->min(), 100'000.0); // ms since the data's first time
+    QCOMPARE(axis->max(), 110'000.0);
+
+    Preferences local;
+    local.timeZone = Preferences::TimeZone::Local;
+    view.setPreferences(local);
+    QCOMPARE(axis->titleText(), u"Time (local)"_s);
+    QCOMPARE(axis->categoriesLabels(), expected());
+}
+
+void tst_Charts::legendMarkerTogglesALine()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(ChartData::fromSeries({cpuSeries(u"a"_s, 20)}));
+    QSignalSpy toggled(&view, &SeriesChartView::lineVisibilityChanged);
+    const QList<QLegendMarker *> markers = view.chart()->legend()->markers(view.lineSeries(1));
+    QCOMPARE(markers.size(), 1);
+    QVERIFY(markers.first()->isVisible());
+
+    Q_EMIT markers.first()->clicked();
+    QVERIFY(!view.isLineVisible(1));
+    QVERIFY(!view.lineSeries(1)->isVisible());
+    QVERIFY(markers.first()->isVisible()); // the entry stays, to be clicked again
+    QCOMPARE(toggled.size(), 1);
+    QCOMPARE(toggled.first(), (QVariantList {1, false}));
+    // The value axis fits the visible line.
+    auto *yAxis = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).value(0));
+    // usage is 0…9.5: with 5% margins, whole steps of 2.5.
+    QCOMPARE(yAxis->min(), -2.5);
+    QCOMPARE(yAxis->max(), 10.0);
+    QCOMPARE(yAxis->tickCount(), 6);
+
+    // New data (an auto-refresh) keeps the line hidden.
+    view.setData(ChartData::fromSeries({cpuSeries(u"a"_s, 25)}));
+    QVERIFY(!view.isLineVisible(1));
+    QVERIFY(view.isLineVisible(0));
+
+    Q_EMIT view.chart()->legend()->markers(view.lineSeries(1)).first()->clicked();
+    QVERIFY(view.isLineVisible(1));
+    QCOMPARE(yAxis->min(), -20.0); // count reaches 72: steps of 20
+    QCOMPARE(yAxis->max(), 80.0);
+}
+
+void tst_Charts::mouseAndKeyboardZoomAndPan()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(bigData(100'000));
+    const QRectF plot = view.chart()->plotArea();
+    const int y = int(plot.center().y());
+    QWidget *viewport = view.viewport();
+
+    // Rubber band over the middle fifth of the plot.
+    const QPoint start(int(plot.left() + plot.width() * 0.4), y);
+    const QPoint end(int(plot.left() + plot.width() * 0.6), y);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+    QTest::mouseMove(viewport, end);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, end);
+    QTRY_VERIFY(view.isZoomed());
+    const auto band = view.visibleRangeNs();
+    const qint64 full = view.fullRangeNs().second - view.fullRangeNs().first;
+    QVERIFY2(std::abs(double(band.second - band.first) / double(full) - 0.2) < 0.02,
+             qPrintable(QString::number(double(band.second - band.first) / double(full))));
+    QVERIFY(view.drawnPointCount(0) <= 4 * view.decimationWidth() + 2);
+
+    // Keys: pan right by a tenth, Home shows everything.
+    QTest::keyClick(&view, Qt::Key_Right);
+    QVERIFY(std::abs(view.visibleRangeNs().first - band.first - (band.second - band.first) / 10)
+            <= 1);
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QVERIFY(std::abs(view.visibleRangeNs().second - view.visibleRangeNs().first
+                     - 2 * (band.second - band.first))
+            <= 2);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QVERIFY(!view.isZoomed());
+
+    // The wheel zooms around the cursor: the time under it stays put.
+    const QPoint at(int(plot.left() + plot.width() * 0.25), y);
+    QWheelEvent wheel(at, viewport->mapToGlobal(at), {}, {0, 240}, Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(viewport, &wheel);
+    const auto wheeled = view.visibleRangeNs();
+    QVERIFY(view.isZoomed());
+    QVERIFY(std::abs(double(wheeled.second - wheeled.first) - double(full) * 0.64) <= 2);
+    const double anchorBefore = double(full) * (at.x() - plot.left()) / plot.width();
+    const double anchorAfter = double(wheeled.first - view.fullRangeNs().first)
+            + double(wheeled.second - wheeled.first) * (at.x() - plot.left()) / plot.width();
+    QVERIFY(std::abs(anchorAfter - anchorBefore) < double(full) / 1000);
+
+    // Shift+drag pans: dragging right shows earlier times.
+    const QPoint from(int(plot.left() + plot.width() * 0.5), y);
+    const QPoint to(int(plot.left() + plot.width() * 0.6), y);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::ShiftModifier, from);
+    QTest::mouseMove(viewport, to);
+    QVERIFY(view.visibleRangeNs().first < wheeled.first);
+    QCOMPARE(view.visibleRangeNs().second - view.visibleRangeNs().first,
+             wheeled.second - wheeled.first);
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::ShiftModifier, to);
+
+    // A double-click shows everything again.
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, from);
+    QMouseEvent doubleClick(QEvent::MouseButtonDblClick, from, viewport->mapToGlobal(from),
+                            Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &doubleClick);
+    QVERIFY(doubleClick.isAccepted());
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, from);
+    QVERIFY(!view.isZoomed());
+    QCOMPARE(view.visibleRangeNs(), view.fullRangeNs());
+}
+
+void tst_Charts::hoverShowsTheNearestPoint()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Series series(u"cpu"_s, {u"time"_s, u"usage"_s, u"count"_s}, {{u"host"_s, u"a"_s}});
+    for (int i = 0; i < 10; ++i)
+        series.appendRow(
+                {QVariant::fromValue(Timestamp::fromNanoseconds(Base + i * Second + 123'456'789)),
+                 i == 4 ? 0.1 + 0.2 : double(i), qint64(100 + i)});
+    view.setData(ChartData::fromSeries({series}));
+    QTRY_VERIFY(view.chart()->plotArea().width() > 100);
+
+    // Over the fifth usage point: the exact time and the shortest exact value.
+    QTest::mouseMove(view.viewport(), viewportPointOf(view, 0, Base + 4 * Second, 0.1 + 0.2));
+    QTRY_COMPARE(view.hoverText(),
+                 u"cpu host=a \u00B7 usage\n2023-11-14T22:13:24.123456789Z\n"
+                 "0.30000000000000004"_s);
+    const auto *label = view.viewport()->findChild<QLabel *>(u"hoverReadout"_s);
+    QVERIFY(label && label->isVisible());
+    QCOMPARE(label->text(), view.hoverText());
+
+    // Over an integer point; the time follows the preferences.
+    Preferences preferences;
+    preferences.timeFormat = Preferences::TimeFormat::EpochNanoseconds;
+    view.setPreferences(preferences);
+    QTest::mouseMove(view.viewport(), viewportPointOf(view, 1, Base + 7 * Second, 107));
+    QTRY_COMPARE(view.hoverText(), u"cpu host=a \u00B7 count\n1700000007123456789\n107"_s);
+
+    // A hidden line is not read out; far from every point nothing is shown.
+    view.setLineVisible(1, false);
+    QTest::mouseMove(view.viewport(), viewportPointOf(view, 1, Base + 7 * Second, 107));
+    QTRY_VERIFY(!view.hoverText().contains(u"count"_s));
+    QTest::mouseMove(view.viewport(), QPoint(2, 2));
+    QTRY_VERIFY(view.hoverText().isEmpty());
+    QVERIFY(!label->isVisible());
+}
+
+void tst_Charts::exportPngWritesTheChart()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.resize(640, 400);
+    view.setData(bigData(5000, 2));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"chart.png"_s);
+    QString error;
+    QVERIFY2(view.exportPng(path, &error), qPrintable(error));
+    QImage image;
+    QVERIFY(image.load(path, "PNG"));
+    QCOMPARE(image.size(), view.size() * view.devicePixelRatio());
+    QVERIFY(QFileInfo(path).size() > 1000);
+    // Not a blank image: the lines and axes are drawn in more than one colour.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 3);
+
+    QVERIFY(!view.exportPng(dir.filePath(u"missing/dir/chart.png"_s), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void tst_Charts::autoRefreshPausesWhileZoomed()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.setData(bigData(1000));
+    QSignalSpy refresh(&view, &SeriesChartView::refreshRequested);
+    view.setAutoRefresh(30ms);
+    QCOMPARE(view.autoRefreshInterval(), 30ms);
+    QVERIFY(!view.isAutoRefreshPaused());
+    QTRY_VERIFY(refresh.size() >= 2);
+
+    view.zoomToRangeNs(Base + 10 * Second, Base + 20 * Second);
+    QVERIFY(view.isAutoRefreshPaused());
+    refresh.clear();
+    QTest::qWait(200);
+    QCOMPARE(refresh.size(), 0);
+
+    view.resetZoom();
+    QVERIFY(!view.isAutoRefreshPaused());
+    QTRY_VERIFY(!refresh.isEmpty());
+
+    view.setAutoRefresh(0ms);
+    refresh.clear();
+    QTest::qWait(150);
+    QCOMPARE(refresh.size(), 0);
+    QVERIFY(!view.isAutoRefreshPaused());
+}
+
+void tst_Charts::openGLIsAFlag()
+{
+    SeriesChartView view;
+    view.setUseOpenGL(false);
+    view.setData(bigData(100, 2));
+    QVERIFY(!view.isUsingOpenGL());
+    QVERIFY(!view.lineSeries(0)->useOpenGL());
+    view.setUseOpenGL(true);
+    QVERIFY(view.useOpenGL());
+    QCOMPARE(view.isUsingOpenGL(), SeriesChartView::openGLAvailable());
+    QCOMPARE(view.lineSeries(1)->useOpenGL(), SeriesChartView::openGLAvailable());
+    view.setUseOpenGL(false);
+    QVERIFY(!view.lineSeries(1)->useOpenGL());
+}
+
+void tst_Charts::panelShowsStatusAndDrivesTheView()
+{
+    QLocale::setDefault(QLocale::c());
+    ChartPanel panel;
+    panel.resize(900, 500);
+    auto *view = panel.findChild<SeriesChartView *>(u"chartView"_s);
+    QVERIFY(view);
+    view->setUseOpenGL(false);
+    panel.setData(bigData(50'000, 3));
+    QVERIFY2(panel.statusText().startsWith(
+                     u"3 lines \u00B7 %1 points \u00B7 "_s.arg(QLocale().toString(150'000))),
+             qPrintable(panel.statusText()));
+    auto *reset = panel.findChild<QAction *>(u"resetZoomAction"_s);
+    QVERIFY(reset && !reset->isEnabled());
+
+    auto *combo = panel.findChild<QComboBox *>(u"autoRefreshCombo"_s);
+    QSignalSpy refresh(&panel, &ChartPanel::refreshRequested);
+    combo->setCurrentIndex(1);
+    QCOMPARE(view->autoRefreshInterval(), 5s);
+
+    view->zoomIn();
+    QVERIFY(reset->isEnabled());
+    QVERIFY(panel.statusText().endsWith(u"auto-refresh paused (zoomed)"_s));
+    reset->trigger();
+    QVERIFY(!view->isZoomed());
+    QVERIFY(!panel.statusText().contains(u"paused"_s));
+
+    combo->setCurrentIndex(0);
+    QCOMPARE(view->autoRefreshInterval(), 0ms);
+    panel.setData(ChartData());
+    QCOMPARE(panel.statusText(), u"No numeric fields to chart"_s);
+}
+
+QTEST_MAIN(tst_Charts)
+#include "tst_charts.moc"
