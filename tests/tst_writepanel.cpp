@@ -86,9 +86,11 @@ private Q_SLOTS:
     void checkerLineNumbers();
 
     void batchBadLineBlocksWrite();
+    void batchWithoutDataLinesKeepsTheText();
     void batchTypeConflictKeepsTheLine();
     void batchPartialWriteSeveralConflicts();
     void batchConflictsInTwoShardsKeepUncertainLines();
+    void batchPointsBeyondRetentionPolicy();
     void writerMapsUnparsableLinesToTextLines();
     void batchStopsWhenTheDatabaseIsMissing();
     void batchCancelKeepsUnsentLines();
@@ -177,8 +179,8 @@ void tst_WritePanel::pointFormPreview_data()
                              << QStringList {u"n"_s, u"integer"_s, u"-42"_s} << now << u"n"_s
                              << u"m n=-42i"_s;
     QTest::newRow("booleans") << u"m"_s << QStringList()
-                              << QStringList {u"a"_s, u"boolean"_s, u"TRUE"_s, u"b"_s,
-                                              u"boolean"_s, u"f"_s}
+                              << QStringList {u"a"_s, u"boolean"_s, u"TRUE"_s,
+                                              u"b"_s, u"boolean"_s, u"f"_s}
                               << now << u"n"_s << u"m a=true,b=false"_s;
     QTest::newRow("string escaping")
             << u"m"_s << QStringList()
@@ -188,8 +190,8 @@ void tst_WritePanel::pointFormPreview_data()
                                   << QStringList {u"s"_s, u"string"_s, QString()} << now << u"n"_s
                                   << u"m s=\"\""_s;
     QTest::newRow("measurement escaping")
-            << u"my cpu,all=1"_s << QStringList() << QStringList {u"v"_s, u"float"_s, u"1"_s}
-            << now << u"n"_s << u"my\\ cpu\\,all=1 v=1"_s;
+            << u"my cpu,all=1"_s << QStringList() << QStringList {u"v"_s, u"float"_s, u"1"_s} << now
+            << u"n"_s << u"my\\ cpu\\,all=1 v=1"_s;
     QTest::newRow("tag escaping") << u"m"_s
                                   << QStringList {u"host name"_s, u"a,b=c d"_s, u"k=1"_s, u"x"_s}
                                   << QStringList {u"v"_s, u"integer"_s, u"1"_s} << now << u"n"_s
@@ -198,8 +200,8 @@ void tst_WritePanel::pointFormPreview_data()
             << u"m"_s << QStringList() << QStringList {u"f k,=x"_s, u"float"_s, u"2"_s} << now
             << u"n"_s << u"m f\\ k\\,\\=x=2"_s;
     QTest::newRow("sorted keys") << u"m"_s << QStringList {u"z"_s, u"1"_s, u"a"_s, u"2"_s}
-                                 << QStringList {u"y"_s, u"string"_s, u"s"_s, u"b"_s,
-                                                 u"integer"_s, u"3"_s}
+                                 << QStringList {u"y"_s, u"string"_s,  u"s"_s,
+                                                 u"b"_s, u"integer"_s, u"3"_s}
                                  << now << u"n"_s << u"m,a=2,z=1 b=3i,y=\"s\""_s;
     QTest::newRow("empty rows ignored")
             << u"m"_s << QStringList {QString(), QString()}
@@ -212,8 +214,7 @@ void tst_WritePanel::pointFormPreview_data()
                             << u"m v=1 1700000000123456"_s;
     QTest::newRow("time ms") << u"m"_s << QStringList() << v << t << u"ms"_s
                              << u"m v=1 1700000000123"_s;
-    QTest::newRow("time s") << u"m"_s << QStringList() << v << t << u"s"_s
-                            << u"m v=1 1700000000"_s;
+    QTest::newRow("time s") << u"m"_s << QStringList() << v << t << u"s"_s << u"m v=1 1700000000"_s;
     QTest::newRow("time m") << u"m"_s << QStringList() << v << t << u"m"_s << u"m v=1 28333333"_s;
     QTest::newRow("time h") << u"m"_s << QStringList() << v << t << u"h"_s << u"m v=1 472222"_s;
     QTest::newRow("before 1970") << u"m"_s << QStringList() << v << QVariant(qint64(-1500000001))
@@ -266,8 +267,8 @@ void tst_WritePanel::pointFormInvalid_data()
     QTest::addColumn<int>("badFieldRow"); // -1: no field cell marked
 
     const QStringList v {u"v"_s, u"float"_s, u"1"_s};
-    QTest::newRow("empty measurement") << QString() << QStringList() << v
-                                       << u"Enter a measurement name."_s << -1;
+    QTest::newRow("empty measurement")
+            << QString() << QStringList() << v << u"Enter a measurement name."_s << -1;
     QTest::newRow("no field") << u"m"_s << QStringList() << QStringList()
                               << u"Add at least one field."_s << -1;
     QTest::newRow("bad integer") << u"m"_s << QStringList()
@@ -275,8 +276,8 @@ void tst_WritePanel::pointFormInvalid_data()
                                  << u"Field row 1: \"1.5\" is not an integer"_s << 0;
     QTest::newRow("integer overflow")
             << u"m"_s << QStringList()
-            << QStringList {u"a"_s, u"float"_s, u"1"_s, u"n"_s, u"integer"_s,
-                            u"9223372036854775808"_s}
+            << QStringList {u"a"_s, u"float"_s,   u"1"_s,
+                            u"n"_s, u"integer"_s, u"9223372036854775808"_s}
             << u"Field row 2: 9223372036854775808 is out of the 64-bit integer range"_s << 1;
     QTest::newRow("bad float") << u"m"_s << QStringList()
                                << QStringList {u"v"_s, u"float"_s, u"abc"_s}
@@ -288,12 +289,11 @@ void tst_WritePanel::pointFormInvalid_data()
                                  << 0;
     QTest::newRow("field key time")
             << u"m"_s << QStringList() << QStringList {u"time"_s, u"float"_s, u"1"_s}
-            << u"Field row 1: field key \"time\" is not allowed: InfluxDB drops such points"_s
-            << 0;
-    QTest::newRow("duplicate field") << u"m"_s << QStringList()
-                                     << QStringList {u"v"_s, u"float"_s, u"1"_s, u"v"_s,
-                                                     u"integer"_s, u"2"_s}
-                                     << u"Field row 2: field key \"v\" is used twice"_s << 1;
+            << u"Field row 1: field key \"time\" is not allowed: InfluxDB drops such points"_s << 0;
+    QTest::newRow("duplicate field")
+            << u"m"_s << QStringList()
+            << QStringList {u"v"_s, u"float"_s, u"1"_s, u"v"_s, u"integer"_s, u"2"_s}
+            << u"Field row 2: field key \"v\" is used twice"_s << 1;
     QTest::newRow("empty tag value")
             << u"m"_s << QStringList {u"k"_s, QString()} << v
             << u"Tag row 1: tag \"k\" has no value (InfluxDB has no empty tag values)"_s << -1;
@@ -336,8 +336,8 @@ void tst_WritePanel::pointFormInvalid()
     if (badFieldRow >= 0) {
         // The bad cell is marked inline, with the reason as its tooltip.
         auto *table = child<QTableWidget>(*form, u"fieldsTable"_s);
-        const QString tip = table->item(badFieldRow, 2)->toolTip()
-                + table->item(badFieldRow, 0)->toolTip();
+        const QString tip =
+                table->item(badFieldRow, 2)->toolTip() + table->item(badFieldRow, 0)->toolTip();
         QVERIFY2(message.endsWith(tip) && !tip.isEmpty(), qPrintable(tip));
     }
     // Clicking does nothing.
@@ -453,11 +453,13 @@ void tst_WritePanel::writeSinglePointAndReadBack()
     QCOMPARE(series.value(0, u"ok").toBool(), true);
     QCOMPARE(series.value(0, u"note").toString(), u"say \"hi\", C:\\ = é"_s);
 
-    const QueryResult keys = TestSupport::query(*m_client, u"SHOW FIELD KEYS FROM \"weather report\""_s,
-                                                QueryOptions {.database = m_db});
+    const QueryResult keys =
+            TestSupport::query(*m_client, u"SHOW FIELD KEYS FROM \"weather report\""_s,
+                               QueryOptions {.database = m_db});
     QMap<QString, QString> types;
     for (qsizetype row = 0; row < keys.series().rowCount(); ++row)
-        types.insert(keys.series().value(row, 0).toString(), keys.series().value(row, 1).toString());
+        types.insert(keys.series().value(row, 0).toString(),
+                     keys.series().value(row, 1).toString());
     const QMap<QString, QString> expected {{u"count"_s, u"integer"_s},
                                            {u"note"_s, u"string"_s},
                                            {u"ok"_s, u"boolean"_s},
@@ -482,9 +484,9 @@ void tst_WritePanel::writePointNowInSeconds()
     const qint64 after = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
     QCOMPARE(child<QLabel>(panel, u"pointResultLabel"_s)->text(),
              u"Written 1 point to %1 (default retention policy)"_s.arg(m_db));
-    const QueryResult result = TestSupport::query(
-            *m_client, u"SELECT v FROM nowpoint"_s,
-            QueryOptions {.database = m_db, .epoch = Precision::Nanoseconds});
+    const QueryResult result =
+            TestSupport::query(*m_client, u"SELECT v FROM nowpoint"_s,
+                               QueryOptions {.database = m_db, .epoch = Precision::Nanoseconds});
     QCOMPARE(result.series().rowCount(), 1);
     const qint64 time = result.series().value(0, 0).toLongLong();
     QVERIFY2(time >= before && time <= after, qPrintable(QString::number(time)));
@@ -577,8 +579,8 @@ void tst_WritePanel::checker_data()
         false);
     bad("tab is no separator", u"g46\tv=1"_s, 8, u"missing fields"_s, true);
     bad("lone minus", u"g50 v=-"_s, 7, u"invalid number -"_s, true);
-    bad("measurement backslash before comma", u"g51\\\\,k=v v=1"_s, 1,
-        u"ends with a backslash"_s, false);
+    bad("measurement backslash before comma", u"g51\\\\,k=v v=1"_s, 1, u"ends with a backslash"_s,
+        false);
 }
 
 void tst_WritePanel::checker()
@@ -590,7 +592,8 @@ void tst_WritePanel::checker()
 
     const LineProtocolChecker checker;
     const LineProtocolChecker::LineResult result = checker.parseLine(line);
-    const QList<LineProtocolChecker::Problem> problems = checker.check(QString(u"# header\n"_s + line));
+    const QList<LineProtocolChecker::Problem> problems =
+            checker.check(QString(u"# header\n"_s + line));
     if (column > 0) {
         QVERIFY(!result.isValid());
         QCOMPARE(result.column, column);
@@ -605,7 +608,8 @@ void tst_WritePanel::checker()
         }
         return;
     }
-    QVERIFY2(result.isValid(), qPrintable(u"column %1: %2"_s.arg(result.column).arg(result.message)));
+    QVERIFY2(result.isValid(),
+             qPrintable(u"column %1: %2"_s.arg(result.column).arg(result.message)));
     QVERIFY(problems.isEmpty());
 
     // The server accepts the line and stores exactly what the checker read.
@@ -683,7 +687,7 @@ void tst_WritePanel::batchBadLineBlocksWrite()
     QCOMPARE(editor->markedLines(LineProtocolEditor::MarkKind::BadLine), QList<qsizetype> {3});
     auto *write = child<QPushButton>(*page, u"writeBatchButton"_s);
     QVERIFY(!write->isEnabled());
-    QCOMPARE(child<QLabel>(*page, u"batchStatusLabel"_s)->text(),
+    QCOMPARE(child<QLabel>(*page, u"checkSummaryLabel"_s)->text(),
              u"Bad lines: 1. Fix them, or tick \"Skip bad lines\" to write the others."_s);
     // Write() itself refuses too; nothing is sent and the text stays.
     QSignalSpy finished(page, &BatchPage::writeFinished);
@@ -711,17 +715,43 @@ void tst_WritePanel::batchBadLineBlocksWrite()
             {3, Outcome::Skipped, u"skipped: bad timestamp oops: an integer is expected"_s}};
     QCOMPARE(report.notWritten, left);
     QCOMPARE(editor->toPlainText(), u"b1 v=3 oops"_s);
-    QCOMPARE(listTexts(child<QListWidget>(*page, u"notWrittenList"_s)),
-             QStringList {u"Line 1 (was 3): skipped: bad timestamp oops: an integer is expected"_s});
+    QCOMPARE(
+            listTexts(child<QListWidget>(*page, u"notWrittenList"_s)),
+            QStringList {u"Line 1 (was 3): skipped: bad timestamp oops: an integer is expected"_s});
     QCOMPARE(child<QLabel>(*page, u"batchStatusLabel"_s)->text(),
              u"3 lines written; 1 line left in the editor: 1 skipped (bad lines)."_s);
     QCOMPARE(written.count(), 1);
     QCOMPARE(written.first().at(0).toString(), m_db);
     QCOMPARE(written.first().at(1).toLongLong(), 3);
     QCOMPARE(count(u"b1"_s), 3);
+    // The bad line kept is checked again (now line 1); the write's summary stays.
+    QSignalSpy rechecked(page, &BatchPage::checkFinished);
+    QVERIFY(rechecked.wait(LongWait));
+    QCOMPARE(listTexts(problems),
+             QStringList {u"Line 1, column 8: bad timestamp oops: an integer is expected"_s});
+    QCOMPARE(child<QLabel>(*page, u"checkSummaryLabel"_s)->text(),
+             u"Bad lines: 1. Writing skips them; they stay in the editor."_s);
+    QCOMPARE(child<QLabel>(*page, u"batchStatusLabel"_s)->text(),
+             u"3 lines written; 1 line left in the editor: 1 skipped (bad lines)."_s);
     // The replacement is one undoable edit.
     editor->undo();
     QCOMPARE(editor->toPlainText(), text);
+}
+
+void tst_WritePanel::batchWithoutDataLinesKeepsTheText()
+{
+    WritePanel panel(m_client);
+    panel.setDatabase(m_db);
+    BatchPage *page = panel.batchPage();
+    child<QCheckBox>(*page, u"skipBadLinesCheck"_s)->setChecked(true);
+    const QString text = u"# notes\n\nnot a line\n"_s;
+    const BatchWriteReport report = writeBatch(*page, text);
+    QCOMPARE(report.totalLines, 0);
+    QCOMPARE(report.notWrittenLines(), QList<qsizetype> {3});
+    QCOMPARE(report.notWritten.first().outcome, Outcome::Skipped);
+    QCOMPARE(child<LineProtocolEditor>(*page, u"batchEditor"_s)->toPlainText(), text);
+    QCOMPARE(child<QLabel>(*page, u"batchStatusLabel"_s)->text(),
+             u"Nothing to write: the text has no data lines to send."_s);
 }
 
 void tst_WritePanel::batchTypeConflictKeepsTheLine()
@@ -827,10 +857,45 @@ void tst_WritePanel::batchConflictsInTwoShardsKeepUncertainLines()
     for (const BatchWriteReport::Line &line : report.notWritten)
         QCOMPARE(line.outcome, Outcome::MaybeDropped);
     QCOMPARE(report.writtenLines, 0);
-    QCOMPARE(child<LineProtocolEditor>(*panel.batchPage(), u"batchEditor"_s)->toPlainText(),
-             text);
+    QCOMPARE(child<LineProtocolEditor>(*panel.batchPage(), u"batchEditor"_s)->toPlainText(), text);
     // What the server really did: line 3 was stored, lines 1 and 2 were not.
     QCOMPARE(count(u"ts"_s), 3);
+}
+
+void tst_WritePanel::batchPointsBeyondRetentionPolicy()
+{
+    Error error;
+    TestSupport::query(
+            *m_client,
+            u"CREATE RETENTION POLICY hour ON \"%1\" DURATION 1h REPLICATION 1"_s.arg(m_db), {},
+            &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    WritePanel panel(m_client);
+    panel.setDatabase(m_db);
+    panel.setRetentionPolicies({u"autogen"_s, u"hour"_s}, u"autogen"_s);
+    BatchPage *page = panel.batchPage();
+    page->writeOptions()->setRetentionPolicy(u"hour"_s);
+    page->writeOptions()->setPrecision(Precision::Milliseconds);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 old = now - 2 * 24 * 3600 * 1000;
+    const QString text =
+            u"rpw v=1 %1\nrpw v=2 %2\nrpw v=3 %3\nrpw v=4"_s.arg(old).arg(now).arg(old - 1);
+    const BatchWriteReport report = writeBatch(*page, text);
+    QCOMPARE(report.failedBatches.size(), 1);
+    QCOMPARE(report.failedBatches.first().message,
+             u"partial write: points beyond retention policy dropped=2"_s);
+    QCOMPARE(report.droppedPoints, 2);
+    QCOMPARE(report.writtenLines, 2);
+    const QString reason = u"dropped: older than retention policy \"hour\" keeps data (1h0m0s)"_s;
+    const QList<BatchWriteReport::Line> left {{1, Outcome::Dropped, reason},
+                                              {3, Outcome::Dropped, reason}};
+    QCOMPARE(report.notWritten, left);
+    QCOMPARE(child<LineProtocolEditor>(*page, u"batchEditor"_s)->toPlainText(),
+             u"rpw v=1 %1\nrpw v=3 %2"_s.arg(old).arg(old - 1));
+    const QueryResult stored = TestSupport::query(
+            *m_client, u"SELECT COUNT(v) FROM \"%1\".\"hour\".rpw"_s.arg(m_db), {}, &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(stored.series().value(0, 1).toLongLong(), 2);
 }
 
 void tst_WritePanel::writerMapsUnparsableLinesToTextLines()

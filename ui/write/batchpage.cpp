@@ -52,6 +52,16 @@ QListWidget *createList(const QString &name, QWidget *parent)
     return list;
 }
 
+QLabel *createTitle(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->hide();
+    return label;
+}
+
 } // namespace
 
 BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
@@ -65,6 +75,8 @@ BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
       m_skipBadLines(new QCheckBox(tr("S&kip bad lines"), this)),
       m_problemsList(createList(u"checkProblemsList"_s, this)),
       m_notWrittenList(createList(u"notWrittenList"_s, this)),
+      m_checkSummary(createTitle(u"checkSummaryLabel"_s, this)),
+      m_notWrittenTitle(createTitle(u"notWrittenTitle"_s, this)),
       m_status(new QLabel(this)),
       m_progress(new QProgressBar(this)),
       m_writeButton(new QPushButton(tr("&Write"), this)),
@@ -98,7 +110,9 @@ BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
     auto *lists = new QWidget(this);
     auto *listsLayout = new QVBoxLayout(lists);
     listsLayout->setContentsMargins(0, 0, 0, 0);
+    listsLayout->addWidget(m_checkSummary);
     listsLayout->addWidget(m_problemsList);
+    listsLayout->addWidget(m_notWrittenTitle);
     listsLayout->addWidget(m_notWrittenList);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);
@@ -132,7 +146,10 @@ BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
             m_checkTimer->start(); // the precision decides the valid time range
         updateButtons();
     });
-    connect(m_skipBadLines, &QCheckBox::toggled, this, &BatchPage::updateButtons);
+    connect(m_skipBadLines, &QCheckBox::toggled, this, [this] {
+        updateCheckSummary();
+        updateButtons();
+    });
     connect(m_openButton, &QPushButton::clicked, this, &BatchPage::chooseFile);
     connect(m_checkButton, &QPushButton::clicked, this, &BatchPage::check);
     connect(m_writeButton, &QPushButton::clicked, this, &BatchPage::write);
@@ -178,9 +195,9 @@ bool BatchPage::isWriting() const
 
 void BatchPage::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Line Protocol"), QString(),
-            tr("Line protocol (*.lp *.line *.txt);;All files (*)"));
+    const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Line Protocol"), QString(),
+                                         tr("Line protocol (*.lp *.line *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -233,7 +250,8 @@ void BatchPage::check()
 void BatchPage::onCheckFinished()
 {
     const CheckResult result = m_checkWatcher.result();
-    const bool current = result.revision == m_revision && result.precision == m_options->precision();
+    const bool current =
+            result.revision == m_revision && result.precision == m_options->precision();
     if (!current || m_checkAgain) {
         check();
         return;
@@ -246,11 +264,8 @@ void BatchPage::onCheckFinished()
     m_problemsList->clear();
     for (const LineProtocolChecker::Problem &problem : std::as_const(m_problems)) {
         lines.append(problem.line);
-        if (m_problemsList->count() == MaxListed) {
-            m_problemsList->addItem(
-                    tr("… and %1 more bad lines").arg(number(m_problems.size() - MaxListed)));
-            break;
-        }
+        if (m_problemsList->count() >= MaxListed)
+            continue;
         auto *item = new QListWidgetItem(tr("Line %1, column %2: %3")
                                                  .arg(number(problem.line))
                                                  .arg(problem.column)
@@ -259,17 +274,12 @@ void BatchPage::onCheckFinished()
         item->setData(LineRole, problem.line);
         item->setData(ColumnRole, problem.column);
     }
+    if (m_problems.size() > MaxListed)
+        m_problemsList->addItem(
+                tr("… and %1 more bad lines").arg(number(m_problems.size() - MaxListed)));
     m_problemsList->setVisible(!m_problems.isEmpty());
     m_editor->setMarkedLines(LineProtocolEditor::MarkKind::BadLine, lines);
-    if (!isWriting() && !m_problems.isEmpty()) {
-        m_status->setText(m_skipBadLines->isChecked()
-                                  ? tr("Bad lines: %1. Writing skips them; they stay in the "
-                                       "editor.")
-                                            .arg(number(m_problems.size()))
-                                  : tr("Bad lines: %1. Fix them, or tick \"Skip bad lines\" to "
-                                       "write the others.")
-                                            .arg(number(m_problems.size())));
-    }
+    updateCheckSummary();
     updateButtons();
     Q_EMIT checkFinished(m_problems.size());
     if (m_writeAfterCheck) {
@@ -306,6 +316,7 @@ void BatchPage::startWrite()
     m_sentText = m_editor->toPlainText();
     m_notWrittenList->clear();
     m_notWrittenList->hide();
+    m_notWrittenTitle->hide();
     m_editor->setMarkedLines(LineProtocolEditor::MarkKind::NotWritten, {});
     m_editor->setReadOnly(true); // the text being written must stay what was sent
     m_progress->setRange(0, 0);
@@ -333,6 +344,16 @@ void BatchPage::onProgress(qint64 done, qint64 total)
 void BatchPage::onWriteFinished(const BatchWriteReport &report)
 {
     m_lastReport = report;
+    if (report.totalLines == 0) {
+        // Nothing was sent: the comments and blank lines stay with the skipped lines.
+        m_editor->setReadOnly(false);
+        m_sentText.clear();
+        m_progress->hide();
+        m_status->setText(tr("Nothing to write: the text has no data lines to send."));
+        updateButtons();
+        Q_EMIT writeFinished(report);
+        return;
+    }
     const QList<QStringView> lines = LineProtocolChecker::splitLines(m_sentText);
     QStringList kept;
     kept.reserve(report.notWritten.size());
@@ -385,6 +406,9 @@ void BatchPage::listNotWritten(const BatchWriteReport &report)
         i = end;
     }
     m_notWrittenList->setVisible(m_notWrittenList->count() > 0);
+    m_notWrittenTitle->setVisible(m_notWrittenList->count() > 0);
+    m_notWrittenTitle->setText(tr("Not written by the last write (line numbers in the editor now; "
+                                  "\"was\": before the write):"));
     m_editor->setMarkedLines(LineProtocolEditor::MarkKind::NotWritten, marked);
 }
 
@@ -410,16 +434,29 @@ QString BatchPage::summary(const BatchWriteReport &report, qsizetype left) const
     }
     if (report.droppedPoints > 0) {
         text += u' '
-                + (report.droppedPoints == 1
-                           ? tr("Partial write: the server dropped 1 point.")
-                           : tr("Partial write: the server dropped %1 points.")
-                                     .arg(number(report.droppedPoints)));
+                + (report.droppedPoints == 1 ? tr("Partial write: the server dropped 1 point.")
+                                             : tr("Partial write: the server dropped %1 points.")
+                                                       .arg(number(report.droppedPoints)));
     }
     if (report.cancelled)
         text += u' ' + tr("Cancelled.");
     else if (report.stopped)
         text += u' ' + tr("Stopped after an error: %1").arg(report.stopReason);
     return text;
+}
+
+void BatchPage::updateCheckSummary()
+{
+    m_checkSummary->setVisible(!m_problems.isEmpty());
+    if (m_problems.isEmpty())
+        return;
+    m_checkSummary->setText(m_skipBadLines->isChecked()
+                                    ? tr("Bad lines: %1. Writing skips them; they stay in the "
+                                         "editor.")
+                                              .arg(number(m_problems.size()))
+                                    : tr("Bad lines: %1. Fix them, or tick \"Skip bad lines\" "
+                                         "to write the others.")
+                                              .arg(number(m_problems.size())));
 }
 
 void BatchPage::updateButtons()

@@ -39,7 +39,8 @@ class WriteOptionsBar;
 // Not owned: the Client. Child object names: "batchEditor" (LineProtocolEditor),
 // "openFileButton", "checkButton", "skipBadLinesCheck", "batchWriteOptions"
 // (WriteOptionsBar), "checkProblemsList", "notWrittenList", "batchStatusLabel",
-// "batchProgress", "writeBatchButton", "cancelBatchButton".
+// "batchProgress", "writeBatchButton", "cancelBatchButton", "checkSummaryLabel" (above the
+// bad lines), "notWrittenTitle" (above the lines not written).
 class BatchPage : public QWidget
 {
     Q_OBJECT
@@ -89,6 +90,7 @@ private:
     QString summary(const BatchWriteReport &report, qsizetype left) const;
     void chooseFile();
     void updateButtons();
+    void updateCheckSummary();
 
     Influx::Client *m_client;
     BatchWriter *m_writer;
@@ -100,6 +102,8 @@ private:
     QCheckBox *m_skipBadLines;
     QListWidget *m_problemsList;
     QListWidget *m_notWrittenList;
+    QLabel *m_checkSummary; // above the bad lines
+    QLabel *m_notWrittenTitle;
     QLabel *m_status;
     QProgressBar *m_progress;
     QPushButton *m_writeButton;

@@ -134,8 +134,7 @@ void BatchWriter::sendMore()
         Influx::WriteReply *reply = m_client->writeLines(body, m_options);
         batch->reply = reply;
         m_batches.append(batch);
-        connect(reply, &Influx::Reply::finished, this,
-                [this, reply] { onBatchFinished(reply); });
+        connect(reply, &Influx::Reply::finished, this, [this, reply] { onBatchFinished(reply); });
     }
     if (m_stopping && m_next < m_lines.size()) {
         markLines(m_next, m_lines.size() - m_next, Outcome::NotSent,
@@ -203,15 +202,18 @@ void BatchWriter::handleFailure(Batch &batch, Influx::WriteReply *reply)
         Outcome outcome = Outcome::Failed;
         QString reason;
         if (!dataError) {
-            reason = tr("not written: %1").arg(failure.message);
+            // A timeout says nothing about the server: it may have stored the batch.
+            reason = error.kind() == Influx::Error::Kind::Timeout
+                    ? tr("maybe not written: %1").arg(failure.message)
+                    : tr("not written: %1").arg(failure.message);
             if (!m_stopping) {
                 m_stopping = true;
                 m_report.stopped = true;
                 m_report.stopReason = failure.message;
             }
         } else if (!failure.partial) {
-            reason = tr("not written: the server rejected the whole batch: %1")
-                             .arg(failure.message);
+            reason =
+                    tr("not written: the server rejected the whole batch: %1").arg(failure.message);
         } else {
             outcome = Outcome::MaybeDropped;
             reason = tr("maybe not written: the server rejected lines of this batch that "
@@ -241,8 +243,7 @@ void BatchWriter::handleFailure(Batch &batch, Influx::WriteReply *reply)
                 completeBatch(*pointer, notWritten + dropped);
             });
     batch.resolver->start(unnamed, message, failure.dropped, m_database,
-                          m_options.retentionPolicy.value_or(
-                                  m_client->options().retentionPolicy),
+                          m_options.retentionPolicy.value_or(m_client->options().retentionPolicy),
                           m_options.precision.value_or(m_client->options().precision.value_or(
                                   Influx::Precision::Nanoseconds)));
 }

@@ -166,7 +166,6 @@ std::optional<Failure> validate(const DataPoint &point, const Columns &columns,
     return Failure {std::max<qsizetype>(columns.time, 0), error.message()};
 }
 
-
 std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precision)
 {
     const qsizetype n = s.size();
@@ -196,7 +195,9 @@ std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precisio
         const qsizetype valueStart = ++i;
         i = scanUntil(s, i, u"=, ");
         if (i < n && s[i] == u'=')
-            return Failure {i, LineProtocolChecker::tr("invalid tag format: '=' in a tag value must be escaped")};
+            return Failure {i,
+                            LineProtocolChecker::tr(
+                                    "invalid tag format: '=' in a tag value must be escaped")};
         if (i == valueStart)
             return Failure {valueStart, LineProtocolChecker::tr("missing tag value")};
         if (tags.contains(key))
@@ -220,10 +221,11 @@ std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precisio
         const qsizetype keyStart = i;
         i = scanUntil(s, i, u"=, ");
         if (i == n || s[i] != u'=') {
-            return Failure {i,
-                            i == keyStart ? LineProtocolChecker::tr("missing field after ','")
-                                          : LineProtocolChecker::tr("invalid field format: '=' and a value "
-                                                   "expected after field key")};
+            return Failure {
+                    i,
+                    i == keyStart ? LineProtocolChecker::tr("missing field after ','")
+                                  : LineProtocolChecker::tr("invalid field format: '=' and a value "
+                                                            "expected after field key")};
         }
         if (i == keyStart)
             return Failure {keyStart, LineProtocolChecker::tr("missing field key")};
@@ -237,11 +239,14 @@ std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precisio
             while (i < n && s[i] != u'"')
                 i += s[i] == u'\\' ? 2 : 1;
             if (i >= n)
-                return Failure {valueStart, LineProtocolChecker::tr("unbalanced quotes: the string has no end")};
+                return Failure {
+                        valueStart,
+                        LineProtocolChecker::tr("unbalanced quotes: the string has no end")};
             value = FieldValue(unescape(s.sliced(valueStart + 1, i - valueStart - 1), u"\"\\"));
             ++i;
             if (i < n && s[i] != u' ' && s[i] != u',')
-                return Failure {i, LineProtocolChecker::tr("unexpected text after the closing quote")};
+                return Failure {i,
+                                LineProtocolChecker::tr("unexpected text after the closing quote")};
         } else {
             i = scanUntil(s, i, u", ");
             auto parsed = parseValue(s.sliced(valueStart, i - valueStart));
@@ -250,7 +255,8 @@ std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precisio
             value = std::get<FieldValue>(parsed);
         }
         if (fields.contains(key))
-            return Failure {keyStart, LineProtocolChecker::tr("duplicate field key \"%1\"").arg(key)};
+            return Failure {keyStart,
+                            LineProtocolChecker::tr("duplicate field key \"%1\"").arg(key)};
         fields.insert(key, value);
         fieldColumns.insert(key, {keyStart, valueStart});
         if (i == n || s[i] == u' ')
@@ -267,7 +273,9 @@ std::variant<DataPoint, Failure> parse(QStringView s, Influx::Precision precisio
         const qsizetype end = scanUntil(s, i, u" ");
         const QStringView text = s.sliced(i, end - i);
         if (!isSignedInteger(text))
-            return Failure {i, LineProtocolChecker::tr("bad timestamp %1: an integer is expected").arg(text)};
+            return Failure {
+                    i,
+                    LineProtocolChecker::tr("bad timestamp %1: an integer is expected").arg(text)};
         bool ok = false;
         const qint64 time = text.toLongLong(&ok);
         if (!ok)

@@ -59,8 +59,8 @@ LineProtocolEditor::LineProtocolEditor(QWidget *parent)
 
 void LineProtocolEditor::setMarkedLines(MarkKind kind, const QList<qsizetype> &lines)
 {
-    (kind == MarkKind::BadLine ? m_badLines : m_notWritten) = lines.first(
-            std::min(lines.size(), MaxMarks));
+    (kind == MarkKind::BadLine ? m_badLines : m_notWritten) =
+            lines.first(std::min(lines.size(), MaxMarks));
     applyMarks();
 }
 

@@ -5,6 +5,7 @@
 #include "write/batchwritereport.h"
 
 #include <influxglobal.h>
+#include <queryresult.h>
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -23,13 +24,17 @@ namespace Explorer {
 // InfluxDB 1.6 names unparsable lines, but for dropped points it only counts them and
 // describes the first reason ("field type conflict: input field "v" on measurement "m" is
 // type float, already exists as type integer dropped=2"); when a batch spans several shards
-// it even reports one shard's count only. So for field type conflicts the resolver asks the
-// server for the field types (SHOW FIELD KEYS, once the write is done) and compares every
-// line with them: a line is Dropped when the database has none of its field's type, and
-// MaybeDropped when the database has the field with both types (different shards). When the
-// lines found do not add up to the dropped count, or the reason is not a type conflict, every
-// remaining line of the batch is MaybeDropped: it stays with the user rather than being
-// reported as written.
+// it even reports one shard's count only. So the resolver asks the server, once the write is
+// done, and compares every line with the answer:
+// - field type conflicts: SHOW FIELD KEYS. A line is Dropped when the database has none of
+//   its field's type (a point is stored with all its fields or not at all), MaybeDropped when
+//   the database has the field with both types (different shards).
+// - "points beyond retention policy": SHOW RETENTION POLICIES. A line is Dropped when its time
+//   is older than the policy's duration (the server's rule), MaybeDropped within a minute of
+//   that limit (the server's clock ran at the write, ours at the look-up).
+// When the lines found do not add up to the dropped count, the reason is another one, or the
+// look-up fails, every remaining line of the batch is MaybeDropped: it stays with the user
+// rather than being reported as written.
 //
 // Not owned: the Client (must outlive the resolver). Results come from the event loop.
 class PartialWriteResolver : public QObject
@@ -59,8 +64,14 @@ Q_SIGNALS:
 
 private:
     using FieldTypes = QHash<QString, QSet<QString>>; // field key → types on the server
-    void lookUp();
-    void onLookUpFinished();
+    using Handler = void (PartialWriteResolver::*)(const Influx::QueryResult &);
+    void query(const QString &text, Handler handler);
+    void lookUpFieldTypes();
+    void compareFieldTypes(const Influx::QueryResult &result);
+    void compareTimes(const Influx::QueryResult &result);
+    // Lines that were (maybe) dropped; fills up with MaybeDropped lines when they are fewer
+    // than the server's count.
+    void complete(QList<BatchWriteReport::Line> notWritten, qsizetype definite);
     void finishAllMaybe(const QString &why);
     void finish(const QList<BatchWriteReport::Line> &lines);
 

@@ -183,8 +183,8 @@ QWidget *PointForm::createTimeRow()
     // InfluxDB's time range, whole days inside it.
     m_timeEdit->setMinimumDateTime(QDateTime(QDate(1677, 9, 22), QTime(0, 0), Qt::UTC));
     m_timeEdit->setMaximumDateTime(QDateTime(QDate(2262, 4, 10), QTime(23, 59, 59), Qt::UTC));
-    m_timeEdit->setDateTime(QDateTime::fromSecsSinceEpoch(
-            QDateTime::currentSecsSinceEpoch(), m_timeSpec));
+    m_timeEdit->setDateTime(
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), m_timeSpec));
     m_timeEdit->setEnabled(false);
     m_nanoseconds->setObjectName(u"nanosecondsSpin"_s);
     m_nanoseconds->setRange(0, int(NanosPerSecond - 1));
@@ -326,9 +326,8 @@ std::optional<Influx::Timestamp> PointForm::time() const
 {
     if (!m_chosen->isChecked())
         return std::nullopt;
-    return Influx::Timestamp::fromNanoseconds(m_timeEdit->dateTime().toSecsSinceEpoch()
-                                                      * NanosPerSecond
-                                              + m_nanoseconds->value());
+    return Influx::Timestamp::fromNanoseconds(
+            m_timeEdit->dateTime().toSecsSinceEpoch() * NanosPerSecond + m_nanoseconds->value());
 }
 
 QString PointForm::preview() const
@@ -365,7 +364,8 @@ QString PointForm::readTags(Influx::Tags &tags)
             keyError = tr("tag key \"%1\" is used twice").arg(key);
         } else if (value.isEmpty()) {
             valueError = tr("tag \"%1\" has no value (InfluxDB has no empty tag values)").arg(key);
-        } else if (const QString problem = libraryProblem({{key, u"v"_s}}, {}); !problem.isEmpty()) {
+        } else if (const QString problem = libraryProblem({{key, u"v"_s}}, {});
+                   !problem.isEmpty()) {
             keyError = problem;
         } else if (const QString problem = libraryProblem({{key, value}}, {}); !problem.isEmpty()) {
             valueError = problem;

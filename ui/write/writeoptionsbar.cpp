@@ -13,9 +13,9 @@ namespace Explorer {
 namespace {
 
 constexpr Influx::Precision Precisions[] = {
-        Influx::Precision::Nanoseconds, Influx::Precision::Microseconds,
+        Influx::Precision::Nanoseconds,  Influx::Precision::Microseconds,
         Influx::Precision::Milliseconds, Influx::Precision::Seconds,
-        Influx::Precision::Minutes,     Influx::Precision::Hours,
+        Influx::Precision::Minutes,      Influx::Precision::Hours,
 };
 constexpr Influx::Consistency Consistencies[] = {
         Influx::Consistency::Any,
@@ -33,7 +33,7 @@ WriteOptionsBar::WriteOptionsBar(QWidget *parent)
       m_consistency(new QComboBox(this))
 {
     m_precision->setObjectName(u"precisionCombo"_s);
-    const QStringList precisionLabels {tr("n (nanoseconds)"), tr("u (microseconds)"),
+    const QStringList precisionLabels {tr("n (nanoseconds)"),   tr("u (microseconds)"),
                                        tr("ms (milliseconds)"), tr("s (seconds)"),
                                        tr("m (minutes)"),       tr("h (hours)")};
     for (qsizetype i = 0; i < qsizetype(std::size(Precisions)); ++i)
