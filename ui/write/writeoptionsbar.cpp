@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "writeoptionsbar.h"
+
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace Explorer {
+
+namespace {
+
+constexpr Influx::Precision Precisions[] = {
+        Influx::Precision::Nanoseconds,  Influx::Precision::Microseconds,
+        Influx::Precision::Milliseconds, Influx::Precision::Seconds,
+        Influx::Precision::Minutes,      Influx::Precision::Hours,
+};
+constexpr Influx::Consistency Consistencies[] = {
+        Influx::Consistency::Any,
+        Influx::Consistency::One,
+        Influx::Consistency::Quorum,
+        Influx::Consistency::All,
+};
+
+} // namespace
+
+WriteOptionsBar::WriteOptionsBar(QWidget *parent)
+    : QWidget(parent),
+      m_precision(new QComboBox(this)),
+      m_retentionPolicy(new QComboBox(this)),
+      m_consistency(new QComboBox(this))
+{
+    m_precision->setObjectName(u"precisionCombo"_s);
+    const QStringList precisionLabels {tr("n (nanoseconds)"),   tr("u (microseconds)"),
+                                       tr("ms (milliseconds)"), tr("s (seconds)"),
+                                       tr("m (minutes)"),       tr("h (hours)")};
+    for (qsizetype i = 0; i < qsizetype(std::size(Precisions)); ++i)
+        m_precision->addItem(precisionLabels[i], QVariant::fromValue(Precisions[i]));
+    m_precision->setToolTip(tr("The unit of the timestamps written"));
+
+    m_retentionPolicy->setObjectName(u"retentionPolicyCombo"_s);
+    m_retentionPolicy->setEditable(true);
+    m_retentionPolicy->setInsertPolicy(QComboBox::NoInsert);
+    m_retentionPolicy->addItem(QString());
+    m_retentionPolicy->lineEdit()->setPlaceholderText(tr("default"));
+    m_retentionPolicy->setMinimumContentsLength(10);
+    m_retentionPolicy->setToolTip(tr("Retention policy to write to; empty writes to the "
+                                     "database's default"));
+
+    m_consistency->setObjectName(u"consistencyCombo"_s);
+    m_consistency->addItem(tr("default"));
+    for (const Influx::Consistency c : Consistencies)
+        m_consistency->addItem(Influx::consistencyName(c), QVariant::fromValue(c));
+    m_consistency->setToolTip(tr("Write consistency (InfluxDB Enterprise clusters only)"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const auto addLabelled = [this, layout](const QString &text, QWidget *widget) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(widget);
+        layout->addWidget(label);
+        layout->addWidget(widget);
+    };
+    addLabelled(tr("&Precision:"), m_precision);
+    addLabelled(tr("Retention &policy:"), m_retentionPolicy);
+    addLabelled(tr("Co&nsistency:"), m_consistency);
+    layout->addStretch(1);
+
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &WriteOptionsBar::changed);
+    connect(m_retentionPolicy, &QComboBox::currentTextChanged, this, &WriteOptionsBar::changed);
+    connect(m_consistency, &QComboBox::currentIndexChanged, this, &WriteOptionsBar::changed);
+}
+
+Influx::Precision WriteOptionsBar::precision() const
+{
+    return m_precision->currentData().value<Influx::Precision>();
+}
+
+void WriteOptionsBar::setPrecision(Influx::Precision precision)
+{
+    m_precision->setCurrentIndex(m_precision->findData(QVariant::fromValue(precision)));
+}
+
+QString WriteOptionsBar::retentionPolicy() const
+{
+    return m_retentionPolicy->currentText().trimmed();
+}
+
+void WriteOptionsBar::setRetentionPolicy(const QString &name)
+{
+    m_retentionPolicy->setCurrentText(name);
+}
+
+void WriteOptionsBar::setRetentionPolicies(const QStringList &names)
+{
+    const QString current = m_retentionPolicy->currentText();
+    const QSignalBlocker blocker(m_retentionPolicy);
+    m_retentionPolicy->clear();
+    m_retentionPolicy->addItem(QString());
+    m_retentionPolicy->addItems(names);
+    m_retentionPolicy->setCurrentText(current);
+}
+
+std::optional<Influx::Consistency> WriteOptionsBar::consistency() const
+{
+    const QVariant data = m_consistency->currentData();
+    if (!data.isValid())
+        return std::nullopt;
+    return data.value<Influx::Consistency>();
+}
+
+void WriteOptionsBar::setConsistency(std::optional<Influx::Consistency> consistency)
+{
+    m_consistency->setCurrentIndex(
+            consistency ? m_consistency->findData(QVariant::fromValue(*consistency)) : 0);
+}
+
+Influx::WriteOptions WriteOptionsBar::options(const QString &database) const
+{
+    Influx::WriteOptions options;
+    if (!database.isEmpty())
+        options.database = database;
+    options.precision = precision();
+    if (const QString rp = retentionPolicy(); !rp.isEmpty())
+        options.retentionPolicy = rp;
+    options.consistency = consistency();
+    return options;
+}
+
+} // namespace Explorer

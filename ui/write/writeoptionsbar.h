@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#ifndef EXPLORER_WRITEOPTIONSBAR_H
+#define EXPLORER_WRITEOPTIONSBAR_H
+
+#include <clientoptions.h>
+
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+QT_END_NAMESPACE
+
+namespace Explorer {
+
+// The per-write overrides, in one row: timestamp precision (n, u, ms, s, m, h), retention
+// policy (editable; empty = the database's default) and consistency (default, any, one,
+// quorum, all; only InfluxDB Enterprise clusters use it).
+//
+// Child object names: "precisionCombo", "retentionPolicyCombo", "consistencyCombo".
+class WriteOptionsBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WriteOptionsBar(QWidget *parent = nullptr);
+
+    Influx::Precision precision() const;
+    void setPrecision(Influx::Precision precision);
+    // Empty: the database's default retention policy.
+    QString retentionPolicy() const;
+    void setRetentionPolicy(const QString &name);
+    // The names offered; the current text is kept.
+    void setRetentionPolicies(const QStringList &names);
+    std::optional<Influx::Consistency> consistency() const;
+    void setConsistency(std::optional<Influx::Consistency> consistency);
+
+    // The options for a write to database. The precision is always set, so the client's
+    // default precision never changes what the user sees.
+    Influx::WriteOptions options(const QString &database) const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    QComboBox *m_precision;
+    QComboBox *m_retentionPolicy;
+    QComboBox *m_consistency;
+};
+
+} // namespace Explorer
+
+#endif // EXPLORER_WRITEOPTIONSBAR_H
