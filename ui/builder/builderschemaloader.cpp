@@ -1,35 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "builder/builderschemaloader.h"
 
+#include "schema/schemastatements.h"
+
 #include "client.h"
 #include "selectquery.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Explorer {
-
-namespace {
-
-// Column `column` of every series of one statement, sorted and unique.
-QStringList names(const Influx::QueryResult &result, int statement, QStringView column)
-{
-    QStringList list;
-    const QList<Influx::StatementResult> statements = result.statements();
-    if (statement >= statements.size())
-        return list;
-    for (const Influx::Series &series : statements[statement].series) {
-        const qsizetype index = series.columnIndex(column);
-        if (index < 0)
-            continue;
-        for (qsizetype row = 0; row < series.rowCount(); ++row)
-            list.append(series.value(row, index).toString());
-    }
-    list.sort();
-    list.removeDuplicates();
-    return list;
-}
-
-} // namespace
 
 BuilderSchemaLoader::BuilderSchemaLoader(Influx::Client *client, QObject *parent)
     : QObject(parent), m_client(client)
@@ -70,8 +49,8 @@ void BuilderSchemaLoader::loadDatabase(const QString &database)
                 }
             }
         }
-        Q_EMIT databaseLoaded(database, names(result, 0, u"name"), defaultPolicy,
-                              names(result, 1, u"name"));
+        Q_EMIT databaseLoaded(database, SchemaStatements::columnValues(result, 0, u"name"),
+                              defaultPolicy, SchemaStatements::columnValues(result, 1, u"name"));
     });
 }
 
@@ -117,7 +96,8 @@ void BuilderSchemaLoader::loadMeasurement(const QString &database, const QString
                         }
                     }
                 }
-                Q_EMIT measurementLoaded(fieldTypes, names(result, 1, u"tagKey"));
+                Q_EMIT measurementLoaded(fieldTypes,
+                                         SchemaStatements::columnValues(result, 1, u"tagKey"));
             });
 }
 
@@ -146,7 +126,7 @@ void BuilderSchemaLoader::loadTagValues(const QString &tagKey)
         m_tagValueReplies.remove(tagKey);
         if (!succeeded(finished, tr("Loading the values of the tag %1 failed").arg(tagKey)))
             return;
-        const QStringList values = names(finished->result(), 0, u"value");
+        const QStringList values = SchemaStatements::columnValues(finished->result(), 0, u"value");
         m_tagValues.insert(tagKey, values);
         Q_EMIT tagValuesLoaded(tagKey, values);
     });

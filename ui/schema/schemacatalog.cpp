@@ -9,29 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace Explorer {
 
-namespace {
-
-// Column `column` of every series of one statement, sorted and unique.
-QStringList names(const Influx::QueryResult &result, int statement, QStringView column)
-{
-    QStringList list;
-    const QList<Influx::StatementResult> statements = result.statements();
-    if (statement >= statements.size())
-        return list;
-    for (const Influx::Series &series : statements[statement].series) {
-        const qsizetype index = series.columnIndex(column);
-        if (index < 0)
-            continue;
-        for (qsizetype row = 0; row < series.rowCount(); ++row)
-            list.append(series.value(row, index).toString());
-    }
-    list.sort();
-    list.removeDuplicates();
-    return list;
-}
-
-} // namespace
-
 SchemaCatalog::SchemaCatalog(Influx::Client *client, QObject *parent)
     : QObject(parent), m_client(client)
 { }
@@ -79,9 +56,9 @@ void SchemaCatalog::onFinished(Influx::Reply *finished)
     }
     const Influx::QueryResult result = static_cast<Influx::QueryReply *>(finished)->result();
     m_database = database;
-    m_measurements = names(result, 0, u"name");
-    m_fieldKeys = names(result, 1, u"fieldKey");
-    m_tagKeys = names(result, 2, u"tagKey");
+    m_measurements = SchemaStatements::columnValues(result, 0, u"name");
+    m_fieldKeys = SchemaStatements::columnValues(result, 1, u"fieldKey");
+    m_tagKeys = SchemaStatements::columnValues(result, 2, u"tagKey");
     Q_EMIT loaded(database, m_measurements, m_fieldKeys, m_tagKeys);
 }
 

@@ -157,4 +157,22 @@ QString dropMeasurement(const QString &measurement)
     return u"DROP MEASUREMENT "_s + ident(measurement);
 }
 
+QStringList columnValues(const Influx::QueryResult &result, int statement, QStringView column)
+{
+    QStringList list;
+    const QList<Influx::StatementResult> statements = result.statements();
+    if (statement >= statements.size())
+        return list;
+    for (const Influx::Series &series : statements[statement].series) {
+        const qsizetype index = series.columnIndex(column);
+        if (index < 0)
+            continue;
+        for (qsizetype row = 0; row < series.rowCount(); ++row)
+            list.append(series.value(row, index).toString());
+    }
+    list.sort();
+    list.removeDuplicates();
+    return list;
+}
+
 } // namespace Explorer::SchemaStatements

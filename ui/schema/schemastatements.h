@@ -2,6 +2,8 @@
 #ifndef EXPLORER_SCHEMASTATEMENTS_H
 #define EXPLORER_SCHEMASTATEMENTS_H
 
+#include "queryresult.h"
+
 #include <QtCore/QString>
 
 // The InfluxQL text the schema browser sends or hands to an editor, in one place, so that every
@@ -61,6 +63,10 @@ QString dropDatabase(const QString &database);
 QString createRetentionPolicy(const QString &database, const RetentionPolicySpec &spec);
 QString dropRetentionPolicy(const QString &database, const QString &retentionPolicy);
 QString dropMeasurement(const QString &measurement);
+
+// The values of column `column` in every series of one statement of a SHOW result, sorted and
+// unique (measurement names, field or tag keys, tag values).
+QStringList columnValues(const Influx::QueryResult &result, int statement, QStringView column);
 
 } // namespace Explorer::SchemaStatements
 
