@@ -18,6 +18,7 @@
 #include "settings/connectionprofile.h"
 #include "settings/secretstore.h"
 #include "testserver.h"
+#include "windowfixture.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QSettings>
@@ -57,92 +58,45 @@ private Q_SLOTS:
     void filesOpenAndSave();
 
 private:
-    void createWindow();
-    void destroyWindow();
     QueryPage *runInNewPage(const QString &text, bool all);
 
     QString m_db;
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    Influx::Client *m_client = nullptr;
-    SecretStore *m_secrets = nullptr;
-    ConnectionManager *m_connections = nullptr;
-    std::unique_ptr<QueryHistory> m_history;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestSupport::WindowFixture> m_fixture;
 };
 
 void tst_MainWindow::initTestCase()
 {
     QVERIFY2(!TestSupport::fixtureUrl().isEmpty(), "no influxd: run through ctest");
     m_db = TestSupport::uniqueName(u"window"_s);
-    Influx::Client setup(Influx::ClientOptions {.baseUrls = {TestSupport::fixtureUrl()}});
-    TestSupport::query(setup, u"CREATE DATABASE \"%1\""_s.arg(m_db));
     const QByteArray lines = "cpu,host=a,region=eu usage=1.5,count=3i 1000000000\n"
                              "cpu,host=a,region=eu usage=2.25,count=4i 2000000000\n"
                              "cpu,host=b,region=us usage=7,count=5i 1000000000\n"
                              "mem,host=a used=42i 1000000000\n";
-    const Influx::Error error =
-            TestSupport::writeLines(setup, lines, Influx::WriteOptions {.database = m_db});
+    const Influx::Error error = TestSupport::createDatabase(m_db, lines);
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
 }
 
 void tst_MainWindow::cleanupTestCase()
 {
-    Influx::Client setup(Influx::ClientOptions {.baseUrls = {TestSupport::fixtureUrl()}});
-    TestSupport::query(setup, u"DROP DATABASE \"%1\""_s.arg(m_db));
+    TestSupport::dropDatabase(m_db);
 }
 
 void tst_MainWindow::init()
 {
-    m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    Influx::ClientOptions none;
-    none.baseUrls.clear(); // no server until the profile is activated
-    m_client = new Influx::Client(none, this);
-    m_secrets = new SecretStore(SecretStore::Backend::SessionOnly, this);
-    m_connections = new ConnectionManager(m_client, m_settings.get(), m_secrets, this);
-    createWindow();
-    ConnectionProfile profile;
-    profile.name = u"fixture"_s;
-    profile.baseUrls = {TestSupport::fixtureUrl()};
-    profile.database = m_db;
-    m_connections->activateTemporary(profile, QString());
-    QTRY_COMPARE(m_client->options().database, m_db);
+    m_fixture = std::make_unique<TestSupport::WindowFixture>(m_dir.path());
+    QVERIFY(m_fixture->createWindow());
+    QVERIFY(m_fixture->connectToFixture(m_db));
 }
 
 void tst_MainWindow::cleanup()
 {
-    destroyWindow();
-    delete m_connections;
-    delete m_secrets;
-    delete m_client;
-    m_settings.reset();
-}
-
-void tst_MainWindow::createWindow()
-{
-    m_history = std::make_unique<QueryHistory>(m_dir.filePath(u"history.jsonl"_s));
-    QVERIFY(m_history->load());
-    m_window = std::make_unique<MainWindow>(m_client, m_connections, m_history.get(),
-                                            m_settings.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
-
-void tst_MainWindow::destroyWindow()
-{
-    if (m_window) {
-        m_window->setSaveChangesHandler(
-                [](QueryPage *) { return MainWindow::SaveChoice::Discard; });
-        m_window->close();
-    }
-    m_window.reset();
-    m_history.reset();
+    m_fixture.reset();
 }
 
 QueryPage *tst_MainWindow::runInNewPage(const QString &text, bool all)
 {
-    QueryPage *page = m_window->addPage(text, m_db);
+    QueryPage *page = m_fixture->window()->addPage(text, m_db);
     page->editor()->setFocus();
     if (all)
         QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
@@ -153,7 +107,7 @@ QueryPage *tst_MainWindow::runInNewPage(const QString &text, bool all)
 
 void tst_MainWindow::statusBarShowsServerVersion()
 {
-    ConnectionStatus *status = m_window->connectionStatus();
+    ConnectionStatus *status = m_fixture->window()->connectionStatus();
     QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Connected, 10000);
     QVERIFY2(status->text().contains(u"1.6.7"_s), qPrintable(status->text()));
     QVERIFY2(status->text().contains(u"fixture"_s), qPrintable(status->text()));
@@ -163,16 +117,16 @@ void tst_MainWindow::statusBarShowsServerVersion()
 
 void tst_MainWindow::schemaDockListsTheDatabase()
 {
-    SchemaModel *model = m_window->schemaBrowser()->model();
+    SchemaModel *model = m_fixture->window()->schemaBrowser()->model();
     QTRY_VERIFY_WITH_TIMEOUT(model->childIndex({}, m_db).isValid(), 10000);
     // The query tab's database box offers the same databases.
-    QueryPage *page = m_window->currentPage();
+    QueryPage *page = m_fixture->window()->currentPage();
     QCOMPARE(page->database(), m_db);
 }
 
 void tst_MainWindow::ctrlEnterRunsTheStatementUnderTheCursor()
 {
-    QueryPage *page = m_window->addPage(
+    QueryPage *page = m_fixture->window()->addPage(
             u"SELECT usage FROM cpu GROUP BY host;\nSELECT used FROM mem"_s, m_db);
     QTextCursor cursor = page->editor()->textCursor();
     cursor.setPosition(5); // inside the first statement
@@ -225,7 +179,7 @@ void tst_MainWindow::errorsShowWithTheirStatementNumber()
 
 void tst_MainWindow::schemaActionOpensAQueryTab()
 {
-    SchemaModel *model = m_window->schemaBrowser()->model();
+    SchemaModel *model = m_fixture->window()->schemaBrowser()->model();
     QModelIndex db;
     QTRY_VERIFY_WITH_TIMEOUT((db = model->childIndex({}, m_db)).isValid(), 10000);
     // database → retention policy → measurement
@@ -236,8 +190,8 @@ void tst_MainWindow::schemaActionOpensAQueryTab()
     QModelIndex cpu;
     QTRY_VERIFY_WITH_TIMEOUT((cpu = model->childIndex(rp, u"cpu"_s)).isValid(), 10000);
 
-    const int tabs = m_window->tabs()->count();
-    const QList<QAction *> actions = m_window->schemaBrowser()->actionsFor(cpu);
+    const int tabs = m_fixture->window()->tabs()->count();
+    const QList<QAction *> actions = m_fixture->window()->schemaBrowser()->actionsFor(cpu);
     QAction *select = nullptr;
     for (QAction *action : actions) {
         if (action->text().startsWith(u"SELECT"_s))
@@ -246,8 +200,8 @@ void tst_MainWindow::schemaActionOpensAQueryTab()
     QVERIFY(select);
     select->trigger();
     qDeleteAll(actions);
-    QCOMPARE(m_window->tabs()->count(), tabs + 1);
-    QueryPage *page = m_window->currentPage();
+    QCOMPARE(m_fixture->window()->tabs()->count(), tabs + 1);
+    QueryPage *page = m_fixture->window()->currentPage();
     QVERIFY2(page->editor()->toPlainText().contains(u"LIMIT 100"_s),
              qPrintable(page->editor()->toPlainText()));
     QCOMPARE(page->database(), m_db);
@@ -257,7 +211,7 @@ void tst_MainWindow::schemaActionOpensAQueryTab()
 
 void tst_MainWindow::switchingConnectionReconfiguresEveryPanel()
 {
-    ConnectionStatus *status = m_window->connectionStatus();
+    ConnectionStatus *status = m_fixture->window()->connectionStatus();
     QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Connected, 10000);
     // A dead server: every panel now goes through the reconfigured client.
     QTcpServer closed;
@@ -268,12 +222,12 @@ void tst_MainWindow::switchingConnectionReconfiguresEveryPanel()
     dead.name = u"dead"_s;
     dead.baseUrls = {QUrl(u"http://127.0.0.1:%1"_s.arg(port))};
     dead.database = m_db;
-    m_connections->activateTemporary(dead, QString());
+    m_fixture->connections()->activateTemporary(dead, QString());
     QTRY_COMPARE_WITH_TIMEOUT(status->state(), ConnectionStatus::State::Failed, 10000);
     QVERIFY2(status->text().contains(u"dead"_s), qPrintable(status->text()));
     QueryPage *page = runInNewPage(u"SELECT * FROM cpu"_s, true);
     QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Failed, 10000);
-    QVERIFY(m_window->windowTitle().contains(u"dead"_s));
+    QVERIFY(m_fixture->window()->windowTitle().contains(u"dead"_s));
 }
 
 void tst_MainWindow::switchToMenuListsAndActivatesProfiles()
@@ -284,26 +238,26 @@ void tst_MainWindow::switchToMenuListsAndActivatesProfiles()
     saved.database = u"_internal"_s;
     ConnectionProfile other = saved;
     other.name = u"other"_s;
-    m_connections->setProfiles({saved, other});
-    QMenu *menu = m_window->connectionMenu()->profileMenu();
+    m_fixture->connections()->setProfiles({saved, other});
+    QMenu *menu = m_fixture->window()->connectionMenu()->profileMenu();
     QStringList names;
     for (QAction *action : menu->actions())
         names.append(action->text());
     QCOMPARE(names, QStringList({u"saved fixture"_s, u"other"_s}));
     menu->actions().first()->trigger();
-    QTRY_COMPARE(m_connections->activeProfileName(), u"saved fixture"_s);
-    QCOMPARE(m_client->options().database, u"_internal"_s);
+    QTRY_COMPARE(m_fixture->connections()->activeProfileName(), u"saved fixture"_s);
+    QCOMPARE(m_fixture->client()->options().database, u"_internal"_s);
     QTRY_VERIFY(menu->actions().first()->isChecked());
     QVERIFY(!menu->actions().last()->isChecked());
-    QTRY_VERIFY(m_window->connectionStatus()->text().contains(u"saved fixture"_s));
+    QTRY_VERIFY(m_fixture->window()->connectionStatus()->text().contains(u"saved fixture"_s));
     // Both profiles were saved, and the switch is remembered for the next start.
-    m_settings->sync();
+    m_fixture->settings()->sync();
     QFile file(m_dir.filePath(u"settings.ini"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray contents = file.readAll();
     QVERIFY2(contents.contains("saved fixture") && contents.contains("other"),
              contents.constData());
-    QCOMPARE(m_connections->lastActiveProfileName(), u"saved fixture"_s);
+    QCOMPARE(m_fixture->connections()->lastActiveProfileName(), u"saved fixture"_s);
 }
 
 void tst_MainWindow::historySurvivesARestart()
@@ -311,64 +265,68 @@ void tst_MainWindow::historySurvivesARestart()
     const QString query = u"SELECT count(usage) FROM cpu WHERE host = 'a'"_s;
     QueryPage *page = runInNewPage(query, true);
     QTRY_COMPARE_WITH_TIMEOUT(page->results()->state(), ResultsPanel::State::Done, 10000);
-    QTRY_VERIFY(!m_history->search(query).isEmpty());
-    const QueryHistory::Entry entry = m_history->search(query).first();
+    QTRY_VERIFY(!m_fixture->history()->search(query).isEmpty());
+    const QueryHistory::Entry entry = m_fixture->history()->search(query).first();
     QCOMPARE(entry.rows, 1);
     QCOMPARE(entry.connection, u"fixture"_s);
     QVERIFY(entry.error.isEmpty());
 
-    destroyWindow();
-    createWindow();
-    const QList<QueryHistory::Entry> found = m_history->search(query);
+    m_fixture->destroyWindow();
+    QVERIFY(m_fixture->createWindow());
+    const QList<QueryHistory::Entry> found = m_fixture->history()->search(query);
     QVERIFY(!found.isEmpty());
     QCOMPARE(found.first().query, query);
     // The panel shows it, and selecting it puts it in the editor.
-    QSignalSpy selected(m_window->historyPanel(), &HistoryPanel::querySelected);
-    QVERIFY(m_window->historyPanel()->model()->rowCount() > 0);
-    HistoryPanel *panel = m_window->historyPanel();
+    QSignalSpy selected(m_fixture->window()->historyPanel(), &HistoryPanel::querySelected);
+    QVERIFY(m_fixture->window()->historyPanel()->model()->rowCount() > 0);
+    HistoryPanel *panel = m_fixture->window()->historyPanel();
     panel->view()->setCurrentIndex(panel->view()->model()->index(0, 0));
     panel->useAction()->trigger();
     QCOMPARE(selected.size(), 1);
-    QCOMPARE(m_window->currentPage()->editor()->toPlainText(), query);
+    QCOMPARE(m_fixture->window()->currentPage()->editor()->toPlainText(), query);
 }
 
 void tst_MainWindow::unsavedTabAsksBeforeClosing()
 {
-    QueryPage *page = m_window->addPage();
+    QueryPage *page = m_fixture->window()->addPage();
     QTest::keyClicks(page->editor(), u"SHOW DATABASES"_s);
     QVERIFY(page->isModified());
-    QVERIFY(m_window->tabs()->tabText(m_window->tabs()->indexOf(page)).endsWith(u'*'));
-    const int count = m_window->tabs()->count();
+    QVERIFY(m_fixture->window()
+                    ->tabs()
+                    ->tabText(m_fixture->window()->tabs()->indexOf(page))
+                    .endsWith(u'*'));
+    const int count = m_fixture->window()->tabs()->count();
     int asked = 0;
-    m_window->setSaveChangesHandler([&asked](QueryPage *) {
+    m_fixture->window()->setSaveChangesHandler([&asked](QueryPage *) {
         ++asked;
         return MainWindow::SaveChoice::Cancel;
     });
-    QVERIFY(!m_window->closePage(page));
+    QVERIFY(!m_fixture->window()->closePage(page));
     QCOMPARE(asked, 1);
-    QCOMPARE(m_window->tabs()->count(), count);
-    m_window->setSaveChangesHandler([&asked](QueryPage *) {
+    QCOMPARE(m_fixture->window()->tabs()->count(), count);
+    m_fixture->window()->setSaveChangesHandler([&asked](QueryPage *) {
         ++asked;
         return MainWindow::SaveChoice::Discard;
     });
-    QVERIFY(m_window->closePage(page));
+    QVERIFY(m_fixture->window()->closePage(page));
     QCOMPARE(asked, 2);
-    QCOMPARE(m_window->tabs()->count(), count - 1);
+    QCOMPARE(m_fixture->window()->tabs()->count(), count - 1);
 }
 
 void tst_MainWindow::filesOpenAndSave()
 {
     const QString path = m_dir.filePath(u"größe.influxql"_s);
-    QueryPage *page = m_window->addPage();
+    QueryPage *page = m_fixture->window()->addPage();
     page->editor()->setPlainText(u"SELECT \"größe\" FROM cpu -- ✓"_s);
     QString error;
     QVERIFY2(page->saveFile(path, &error), qPrintable(error));
     QCOMPARE(page->title(), u"größe.influxql"_s);
-    QVERIFY(m_window->closePage(page));
-    QVERIFY2(m_window->openFile(path, &error), qPrintable(error));
-    QCOMPARE(m_window->currentPage()->editor()->toPlainText(), u"SELECT \"größe\" FROM cpu -- ✓"_s);
-    QCOMPARE(m_window->currentPage()->filePath(), path);
-    QVERIFY(!m_window->openFile(m_dir.filePath(u"missing.influxql"_s), &error));
+    QVERIFY(m_fixture->window()->closePage(page));
+    QVERIFY2(m_fixture->window()->openFile(path, &error), qPrintable(error));
+    QCOMPARE(m_fixture->window()->currentPage()->editor()->toPlainText(),
+             u"SELECT \"größe\" FROM cpu -- ✓"_s);
+    QCOMPARE(m_fixture->window()->currentPage()->filePath(), path);
+    QVERIFY(!m_fixture->window()->openFile(m_dir.filePath(u"missing.influxql"_s), &error));
     QVERIFY(!error.isEmpty());
 }
 

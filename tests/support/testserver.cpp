@@ -45,4 +45,20 @@ Influx::Error writeLines(Influx::Client &client, const QByteArray &lines,
     return error;
 }
 
+Influx::Error createDatabase(const QString &database, const QByteArray &lines)
+{
+    Influx::Client client(Influx::ClientOptions {.baseUrls = {fixtureUrl()}});
+    Influx::Error error;
+    query(client, QStringLiteral("CREATE DATABASE \"%1\"").arg(database), {}, &error);
+    if (error.isError() || lines.isEmpty())
+        return error;
+    return writeLines(client, lines, Influx::WriteOptions {.database = database});
+}
+
+void dropDatabase(const QString &database)
+{
+    Influx::Client client(Influx::ClientOptions {.baseUrls = {fixtureUrl()}});
+    query(client, QStringLiteral("DROP DATABASE \"%1\"").arg(database));
+}
+
 } // namespace TestSupport

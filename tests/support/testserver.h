@@ -22,6 +22,11 @@ Influx::QueryResult query(Influx::Client &client, const QString &text,
 Influx::Error writeLines(Influx::Client &client, const QByteArray &lines,
                          const Influx::WriteOptions &options = {});
 
+// On the fixture's influxd: creates a database and writes the lines into it (none on success),
+// or drops it.
+Influx::Error createDatabase(const QString &database, const QByteArray &lines = {});
+void dropDatabase(const QString &database);
+
 } // namespace TestSupport
 
 #endif // TESTSUPPORT_TESTSERVER_H

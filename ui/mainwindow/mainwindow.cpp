@@ -3,24 +3,24 @@
 
 #include "editor/queryeditor.h"
 #include "history/historypanel.h"
+#include "mainwindow/builderpage.h"
 #include "mainwindow/connectionmenu.h"
 #include "mainwindow/connectionstatus.h"
 #include "mainwindow/querypage.h"
+#include "mainwindow/writedock.h"
 #include "results/resultspanel.h"
 #include "schema/schemabrowser.h"
 #include "schema/schemacatalog.h"
 #include "schema/schemamodel.h"
 #include "settings/connectionmanager.h"
-#include "settings/preferencesdialog.h"
+#include "write/writepanel.h"
 
 #include "client.h"
 
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
-#include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
-#include <QtWidgets/QFileDialog>
-#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
@@ -29,10 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Explorer {
-
-namespace {
-const auto fileFilter = "InfluxQL (*.influxql *.iql *.sql *.txt);;All files (*)";
-} // namespace
 
 MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
                        QueryHistory *history, QSettings *settings, QWidget *parent)
@@ -49,14 +45,8 @@ MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
-    auto *newTab = new QToolButton(m_tabs);
-    newTab->setText(u"+"_s);
-    newTab->setToolTip(tr("New query tab (Ctrl+T)"));
-    newTab->setAutoRaise(true);
-    m_tabs->setCornerWidget(newTab, Qt::TopRightCorner);
-    connect(newTab, &QToolButton::clicked, this, [this] { addPage(); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
-            [this](int index) { closePage(qobject_cast<QueryPage *>(m_tabs->widget(index))); });
+            [this](int index) { closeTab(m_tabs->widget(index)); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentPageChanged);
     setCentralWidget(m_tabs);
 
@@ -71,6 +61,7 @@ MainWindow::MainWindow(Influx::Client *client, ConnectionManager *connections,
             });
 
     createDocks();
+    createTabCorner();
     // The query tabs' database boxes list the schema browser's databases.
     SchemaModel *schema = m_schema->model();
     connect(schema, &QAbstractItemModel::modelReset, this, &MainWindow::updateDatabaseList);
@@ -138,62 +129,37 @@ void MainWindow::createDocks()
     });
     connect(m_historyPanel, &HistoryPanel::queryRunRequested, this,
             [this](const QString &query) { addPage(query)->runAll(); });
+
+    m_writeDock = new WriteDock(m_client, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_writeDock);
+    m_writeDock->hide(); // Query ▸ Write data… or the tab bar's button shows it
+    connect(m_writeDock->panel(), &WritePanel::pointsWritten, this, &MainWindow::onPointsWritten);
 }
 
-void MainWindow::createMenus()
+void MainWindow::createTabCorner()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
-                    [this] { addPage(); });
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFileDialog);
-    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveCurrent(false); });
-    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveCurrent(true); });
-    file->addAction(tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
-                    [this] { closePage(currentPage()); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu *query = menuBar()->addMenu(tr("&Query"));
-    m_runAction = query->addAction(tr("&Run statement"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                   this, [this] {
-                                       if (QueryPage *page = currentPage())
-                                           page->runStatement();
-                                   });
-    m_runAllAction = query->addAction(
-            tr("Run &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this, [this] {
-                if (QueryPage *page = currentPage())
-                    page->runAll();
-            });
-    m_cancelAction = query->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, [this] {
-        if (QueryPage *page = currentPage())
-            page->cancel();
-    });
-    // The editor handles Ctrl+Enter itself; the menu's shortcuts serve the other widgets.
-    for (QAction *action : {m_runAction, m_runAllAction})
-        action->setShortcutContext(Qt::WindowShortcut);
-    m_cancelAction->setEnabled(false);
-
-    m_connectionMenu = new ConnectionMenu(m_connections, this);
-    menuBar()->addMenu(m_connectionMenu);
-    connect(m_connectionMenu, &ConnectionMenu::testRequested, m_status, &ConnectionStatus::pingNow);
-    connect(m_connectionMenu, &ConnectionMenu::demoRequested, this, &MainWindow::demoRequested);
-    connect(m_connectionMenu, &ConnectionMenu::refreshSchemaRequested, this, [this] {
-        m_schema->model()->refresh();
-        m_catalogDatabase.clear();
-        if (QueryPage *page = currentPage())
-            loadCatalog(page->database());
-    });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        view->addAction(dock->toggleViewAction());
-    view->addSeparator();
-    view->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
-                    &MainWindow::showPreferencesDialog);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Influx Explorer"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    auto *corner = new QWidget(m_tabs);
+    auto *layout = new QHBoxLayout(corner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto addButton = [&](const QString &name, const QString &text, const QString &tip) {
+        auto *button = new QToolButton(corner);
+        button->setObjectName(name);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAutoRaise(true);
+        layout->addWidget(button);
+        return button;
+    };
+    connect(addButton(u"newQueryTabButton"_s, u"+"_s, tr("New query tab (Ctrl+T)")),
+            &QToolButton::clicked, this, [this] { addPage(); });
+    connect(addButton(u"newBuilderTabButton"_s, tr("Builder"),
+                      tr("New builder tab: build a query with a form and chart it (Ctrl+B)")),
+            &QToolButton::clicked, this, [this] { addBuilderPage(); });
+    connect(addButton(u"writeDataButton"_s, tr("Write"),
+                      tr("Write points by hand or paste line protocol (Ctrl+Shift+W)")),
+            &QToolButton::clicked, m_writeDock, &WriteDock::present);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
 }
 
 QueryPage *MainWindow::currentPage() const
@@ -201,14 +167,60 @@ QueryPage *MainWindow::currentPage() const
     return qobject_cast<QueryPage *>(m_tabs->currentWidget());
 }
 
-QList<QueryPage *> MainWindow::pages() const
+template<class Page>
+QList<Page *> MainWindow::tabsOf() const
 {
-    QList<QueryPage *> result;
+    QList<Page *> result;
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *page = qobject_cast<QueryPage *>(m_tabs->widget(i)))
+        if (auto *page = qobject_cast<Page *>(m_tabs->widget(i)))
             result.append(page);
     }
     return result;
+}
+
+QList<QueryPage *> MainWindow::pages() const
+{
+    return tabsOf<QueryPage>();
+}
+
+BuilderPage *MainWindow::currentBuilder() const
+{
+    return qobject_cast<BuilderPage *>(m_tabs->currentWidget());
+}
+
+QList<BuilderPage *> MainWindow::builderPages() const
+{
+    return tabsOf<BuilderPage>();
+}
+
+BuilderPage *MainWindow::addBuilderPage(const QString &database)
+{
+    auto *page = new BuilderPage(m_client, m_tabs);
+    page->setTitle(tr("Builder %1").arg(++m_builderCounter));
+    page->setDatabases(m_databases);
+    page->setPreferences(m_preferences);
+    const QString db = !database.isEmpty() ? database : currentDatabase();
+    page->setDatabase(db);
+    connect(page, &BuilderPage::runningChanged, this, [this, page](bool running) {
+        if (page == currentBuilder())
+            m_cancelAction->setEnabled(running);
+    });
+    connect(page, &BuilderPage::queryFinished, this,
+            [this, page](const QueryHistory::Entry &entry) { onQueryFinished(page, entry); });
+    connect(page, &BuilderPage::openInEditorRequested, this,
+            [this](const QString &influxql, const QString &db) { addPage(influxql, db); });
+    const int index = m_tabs->addTab(page, page->title());
+    m_tabs->setCurrentIndex(index);
+    return page;
+}
+
+QString MainWindow::currentDatabase() const
+{
+    if (QueryPage *page = currentPage(); page && !page->database().isEmpty())
+        return page->database();
+    if (BuilderPage *builder = currentBuilder(); builder && !builder->database().isEmpty())
+        return builder->database();
+    return m_client->options().database;
 }
 
 QueryPage *MainWindow::createPage()
@@ -237,10 +249,7 @@ QueryPage *MainWindow::createPage()
 QueryPage *MainWindow::addPage(const QString &text, const QString &database)
 {
     QueryPage *page = createPage();
-    const QString db = !database.isEmpty() ? database
-            : currentPage()                ? currentPage()->database()
-                                           : m_client->options().database;
-    page->setDatabase(db);
+    page->setDatabase(!database.isEmpty() ? database : currentDatabase());
     if (!text.isEmpty()) {
         page->editor()->setPlainText(text);
         page->editor()->document()->setModified(false);
@@ -249,6 +258,21 @@ QueryPage *MainWindow::addPage(const QString &text, const QString &database)
     m_tabs->setCurrentIndex(index);
     page->editor()->setFocus();
     return page;
+}
+
+bool MainWindow::closeTab(QWidget *tab)
+{
+    if (auto *page = qobject_cast<QueryPage *>(tab))
+        return closePage(page);
+    auto *builder = qobject_cast<BuilderPage *>(tab);
+    if (!builder)
+        return false;
+    builder->cancel();
+    m_tabs->removeTab(m_tabs->indexOf(builder));
+    builder->deleteLater();
+    if (m_tabs->count() == 0 && !m_closing)
+        addPage();
+    return true;
 }
 
 bool MainWindow::closePage(QueryPage *page)
@@ -297,6 +321,9 @@ void MainWindow::setPreferences(const Preferences &preferences)
     m_preferences.save(*m_settings);
     for (QueryPage *page : pages())
         page->setPreferences(preferences);
+    for (BuilderPage *builder : builderPages())
+        builder->setPreferences(preferences);
+    m_writeDock->panel()->setPreferences(preferences);
 }
 
 void MainWindow::setDemoRunning(bool running)
@@ -307,9 +334,12 @@ void MainWindow::setDemoRunning(bool running)
 void MainWindow::onCurrentPageChanged()
 {
     QueryPage *page = currentPage();
-    m_cancelAction->setEnabled(page && page->isRunning());
+    BuilderPage *builder = currentBuilder();
+    m_cancelAction->setEnabled((page && page->isRunning()) || (builder && builder->isRunning()));
     if (page)
         loadCatalog(page->database());
+    if (m_writeDock->panel()->database().isEmpty())
+        m_writeDock->panel()->setDatabase(currentDatabase());
     updateWindowTitle();
 }
 
@@ -327,6 +357,9 @@ void MainWindow::updateDatabaseList()
     m_databases = databases;
     for (QueryPage *page : pages())
         page->setDatabases(databases);
+    for (BuilderPage *builder : builderPages())
+        builder->setDatabases(databases);
+    m_writeDock->panel()->setDatabases(databases);
 }
 
 void MainWindow::loadCatalog(const QString &database)
@@ -337,7 +370,7 @@ void MainWindow::loadCatalog(const QString &database)
     m_catalog->load(database);
 }
 
-void MainWindow::onQueryFinished(QueryPage *page, QueryHistory::Entry entry)
+void MainWindow::onQueryFinished(QWidget *page, QueryHistory::Entry entry)
 {
     entry.connection = m_connections->activeProfileName();
     m_historyPanel->addEntry(entry);
@@ -345,8 +378,27 @@ void MainWindow::onQueryFinished(QueryPage *page, QueryHistory::Entry entry)
             ? tr("%n row(s) in %1 s", nullptr, int(std::min<qint64>(entry.rows, INT_MAX)))
                       .arg(double(entry.elapsedMs) / 1000.0, 0, 'f', 2)
             : tr("Query failed: %1").arg(entry.error);
-    if (page == currentPage())
+    if (page == m_tabs->currentWidget())
         statusBar()->showMessage(summary, 10000);
+}
+
+void MainWindow::onPointsWritten(const QString &database, qint64 count)
+{
+    statusBar()->showMessage(
+            tr("Wrote %n point(s) to %1", nullptr, int(std::min<qint64>(count, INT_MAX)))
+                    .arg(database),
+            10000);
+    // New measurements, fields and tag values show up in the tree and in completion.
+    SchemaModel *schema = m_schema->model();
+    const QModelIndex node = schema->childIndex({}, database);
+    if (node.isValid() && schema->isLoaded(node))
+        schema->refresh(node);
+    else if (!node.isValid())
+        schema->refresh();
+    if (database == m_catalogDatabase) {
+        m_catalogDatabase.clear();
+        loadCatalog(database);
+    }
 }
 
 void MainWindow::onActiveProfileChanged()
@@ -359,63 +411,15 @@ void MainWindow::onActiveProfileChanged()
         if (page->database().isEmpty() && !database.isEmpty())
             page->setDatabase(database);
     }
+    for (BuilderPage *builder : builderPages()) {
+        if (builder->database().isEmpty() && !database.isEmpty())
+            builder->setDatabase(database);
+    }
+    if (m_writeDock->panel()->database().isEmpty() && !database.isEmpty())
+        m_writeDock->panel()->setDatabase(database);
     if (QueryPage *page = currentPage())
         loadCatalog(page->database());
     updateWindowTitle();
-}
-
-void MainWindow::showPreferencesDialog()
-{
-    PreferencesDialog dialog(this);
-    dialog.setPreferences(m_preferences);
-    if (dialog.exec() == QDialog::Accepted)
-        setPreferences(dialog.preferences());
-}
-
-bool MainWindow::openFile(const QString &path, QString *error)
-{
-    QueryPage *page = currentPage();
-    // An empty, unchanged tab is reused rather than left behind.
-    if (!page || page->isModified() || !page->editor()->toPlainText().isEmpty()
-        || !page->filePath().isEmpty())
-        page = addPage();
-    QString problem;
-    if (!page->openFile(path, &problem)) {
-        if (error)
-            *error = problem;
-        return false;
-    }
-    return true;
-}
-
-void MainWindow::openFileDialog()
-{
-    const QString path =
-            QFileDialog::getOpenFileName(this, tr("Open query"), QString(), tr(fileFilter));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!openFile(path, &error))
-        QMessageBox::warning(this, tr("Open query"), error);
-}
-
-bool MainWindow::saveCurrent(bool saveAs)
-{
-    QueryPage *page = currentPage();
-    if (!page)
-        return false;
-    QString path = page->filePath();
-    if (saveAs || path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Save query"), path, tr(fileFilter));
-        if (path.isEmpty())
-            return false;
-    }
-    QString error;
-    if (!page->saveFile(path, &error)) {
-        QMessageBox::warning(this, tr("Save query"), error);
-        return false;
-    }
-    return true;
 }
 
 void MainWindow::updateWindowTitle()
@@ -426,17 +430,9 @@ void MainWindow::updateWindowTitle()
         title = profile + u" — "_s + title;
     if (QueryPage *page = currentPage())
         title = page->title() + u" — "_s + title;
+    else if (BuilderPage *builder = currentBuilder())
+        title = builder->title() + u" — "_s + title;
     setWindowTitle(title);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(
-            this, tr("About Influx Explorer"),
-            tr("<h3>Influx Explorer %1</h3><p>A fast, native explorer for InfluxDB "
-               "1.x: schema browser, InfluxQL editor, streaming results.</p>"
-               "<p>Built with Qt %2.</p>")
-                    .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -453,6 +449,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setValue(u"window/state"_s, saveState());
     for (QueryPage *page : pages())
         page->cancel();
+    for (BuilderPage *builder : builderPages())
+        builder->cancel();
     event->accept();
 }
 

@@ -22,6 +22,7 @@ class Client;
 
 namespace Explorer {
 
+class BuilderPage;
 class ConnectionManager;
 class ConnectionMenu;
 class ConnectionStatus;
@@ -29,9 +30,11 @@ class HistoryPanel;
 class QueryPage;
 class SchemaBrowser;
 class SchemaCatalog;
+class WriteDock;
 
-// The explorer window: query tabs (editor + results) in the centre, the schema browser and the
-// query history in docks, the connection in the status bar.
+// The explorer window: tabs in the centre, either query tabs (editor + results) or builder tabs
+// (the visual query form + results with the chart in front); the schema browser, the query
+// history and the write panel in docks; the connection in the status bar.
 //
 // Every panel uses the ONE client it is given; ConnectionManager reconfigures that client when
 // the user switches or edits connections, so all panels follow at once. The window owns its
@@ -44,9 +47,14 @@ public:
                QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The current tab when it is a query tab (nullptr for a builder tab).
     QueryPage *currentPage() const;
     QList<QueryPage *> pages() const;
     QueryPage *addPage(const QString &text = {}, const QString &database = {});
+    BuilderPage *currentBuilder() const;
+    QList<BuilderPage *> builderPages() const;
+    BuilderPage *addBuilderPage(const QString &database = {});
+    WriteDock *writeDock() const { return m_writeDock; }
     SchemaBrowser *schemaBrowser() const { return m_schema; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ConnectionStatus *connectionStatus() const { return m_status; }
@@ -63,6 +71,8 @@ public:
     void setSaveChangesHandler(SaveChangesHandler handler);
 
     bool closePage(QueryPage *page);
+    // Closes a query or builder tab (a query tab may ask to save first).
+    bool closeTab(QWidget *tab);
     bool openFile(const QString &path, QString *error = nullptr);
 
     // Whether the demo server is running (the application owns it); updates the Demo action.
@@ -76,11 +86,17 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    template<class Page>
+    QList<Page *> tabsOf() const;
     void createMenus();
     void createDocks();
+    void createTabCorner();
     QueryPage *createPage();
     void onCurrentPageChanged();
-    void onQueryFinished(QueryPage *page, QueryHistory::Entry entry);
+    void onQueryFinished(QWidget *page, QueryHistory::Entry entry);
+    void onPointsWritten(const QString &database, qint64 count);
+    // The database of the current tab (query or builder), or the connection's.
+    QString currentDatabase() const;
     void onActiveProfileChanged();
     void loadCatalog(const QString &database);
     void updateDatabaseList();
@@ -101,11 +117,13 @@ private:
     HistoryPanel *m_historyPanel = nullptr;
     ConnectionStatus *m_status = nullptr;
     ConnectionMenu *m_connectionMenu = nullptr;
+    WriteDock *m_writeDock = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_runAllAction = nullptr;
     QAction *m_cancelAction = nullptr;
     SaveChangesHandler m_saveChanges;
     int m_untitledCounter = 0;
+    int m_builderCounter = 0;
     bool m_closing = false;
     QString m_catalogDatabase;
     QStringList m_databases;

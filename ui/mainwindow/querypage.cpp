@@ -3,9 +3,8 @@
 
 #include "editor/queryeditor.h"
 #include "editor/queryfile.h"
+#include "results/queryrunner.h"
 #include "results/resultspanel.h"
-
-#include "client.h"
 
 #include <QtCore/QFileInfo>
 #include <QtWidgets/QComboBox>
@@ -22,13 +21,13 @@ namespace Explorer {
 
 QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
     : QWidget(parent),
-      m_client(client),
       m_database(new QComboBox(this)),
       m_runButton(new QToolButton(this)),
       m_runAllButton(new QToolButton(this)),
       m_splitter(new QSplitter(Qt::Vertical, this)),
       m_editor(new QueryEditor(m_splitter)),
-      m_results(new ResultsPanel(m_splitter))
+      m_results(new ResultsPanel(m_splitter)),
+      m_runner(new QueryRunner(client, m_results, this))
 {
     m_database->setObjectName(u"databaseBox"_s);
     m_database->setEditable(true);
@@ -71,7 +70,8 @@ QueryPage::QueryPage(Influx::Client *client, QWidget *parent)
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             [this] { Q_EMIT titleChanged(title()); });
     connect(m_database, &QComboBox::currentTextChanged, this, &QueryPage::databaseChanged);
-    connect(m_results, &ResultsPanel::queryFinished, this, &QueryPage::onResultsFinished);
+    connect(m_runner, &QueryRunner::runningChanged, this, &QueryPage::runningChanged);
+    connect(m_runner, &QueryRunner::queryFinished, this, &QueryPage::queryFinished);
 }
 
 QueryPage::~QueryPage() = default;
@@ -141,7 +141,7 @@ void QueryPage::setUntitledName(const QString &name)
 
 bool QueryPage::isRunning() const
 {
-    return m_running;
+    return m_runner->isRunning();
 }
 
 void QueryPage::runStatement()
@@ -156,34 +156,12 @@ void QueryPage::runAll()
 
 void QueryPage::run(const QString &text)
 {
-    if (text.trimmed().isEmpty())
-        return;
-    Influx::QueryOptions options;
-    if (!database().isEmpty())
-        options.database = database();
-    m_runningQuery = text.trimmed();
-    Influx::QueryReply *reply = m_client->rawQuery(m_runningQuery, options);
-    m_results->setReply(reply); // the panel owns it from now on
-    m_running = true;
-    Q_EMIT runningChanged(true);
+    m_runner->run(text, database());
 }
 
 void QueryPage::cancel()
 {
-    m_results->cancel();
-}
-
-void QueryPage::onResultsFinished(qint64 rows, qint64 elapsedMs, const QString &errorText)
-{
-    m_running = false;
-    Q_EMIT runningChanged(false);
-    QueryHistory::Entry entry;
-    entry.query = m_runningQuery;
-    entry.when = QDateTime::currentDateTimeUtc();
-    entry.elapsedMs = elapsedMs;
-    entry.rows = rows;
-    entry.error = errorText;
-    Q_EMIT queryFinished(entry);
+    m_runner->cancel();
 }
 
 } // namespace Explorer

@@ -5,8 +5,6 @@
 #include "history/queryhistory.h"
 #include "settings/preferences.h"
 
-#include <QtCore/QElapsedTimer>
-#include <QtCore/QPointer>
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -23,11 +21,13 @@ class QueryReply;
 namespace Explorer {
 
 class QueryEditor;
+class QueryRunner;
 class ResultsPanel;
 
 // One query tab of the main window: an editor above the results of its last run (whose status
 // strip has the Cancel button), and the database the queries run against. Queries go through the
-// shared client; the page owns the running reply through its ResultsPanel.
+// shared client (a QueryRunner); the page owns the running reply through its ResultsPanel,
+// whose Chart tab can re-run the query at an interval.
 class QueryPage : public QWidget
 {
     Q_OBJECT
@@ -38,6 +38,7 @@ public:
 
     QueryEditor *editor() const { return m_editor; }
     ResultsPanel *results() const { return m_results; }
+    QueryRunner *runner() const { return m_runner; }
 
     // The databases offered in the page's database box. The chosen name stays, listed or not.
     void setDatabases(const QStringList &databases);
@@ -71,19 +72,15 @@ Q_SIGNALS:
     void queryFinished(const Explorer::QueryHistory::Entry &entry);
 
 private:
-    void onResultsFinished(qint64 rows, qint64 elapsedMs, const QString &errorText);
-
-    Influx::Client *m_client;
     QComboBox *m_database;
     QToolButton *m_runButton;
     QToolButton *m_runAllButton;
     QSplitter *m_splitter;
     QueryEditor *m_editor;
     ResultsPanel *m_results;
+    QueryRunner *m_runner;
     QString m_filePath;
     QString m_untitled;
-    QString m_runningQuery;
-    bool m_running = false;
 };
 
 } // namespace Explorer

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resultspanel.h"
 
+#include "charts/chartpanel.h"
 #include "models/resulttablemodel.h"
 #include "results/querystatusstrip.h"
 #include "results/resultpage.h"
@@ -9,6 +10,7 @@
 
 #include "influxql.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QTabWidget>
@@ -35,7 +37,9 @@ ResultsPanel::ResultsPanel(QWidget *parent)
       m_limitBar(new RowLimitBar(this)),
       m_tabs(new QTabWidget(this)),
       m_messages(new QListWidget(this)),
-      m_exporter(new ResultExporter(this))
+      m_exporter(new ResultExporter(this)),
+      m_chart(new ChartPanel(this)),
+      m_chartWatcher(new QFutureWatcher<ChartData>(this))
 {
     connect(m_strip, &QueryStatusStrip::cancelClicked, this, &ResultsPanel::cancel);
     connect(m_strip, &QueryStatusStrip::exportRequested, this,
@@ -56,6 +60,13 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_messages->setIconSize(QSize(iconSize, iconSize));
     m_messages->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tabs->addTab(m_messages, tr("Messages"));
+    m_chart->setObjectName(u"chartPanel"_s);
+    m_chart->hide(); // a tab only while there is something to chart
+    connect(m_chart, &ChartPanel::refreshRequested, this, [this] {
+        if (m_state != State::Running && m_state != State::Paused)
+            Q_EMIT refreshRequested();
+    });
+    connect(m_chartWatcher, &QFutureWatcherBase::finished, this, &ResultsPanel::onChartReady);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -76,11 +87,12 @@ ResultsPanel::~ResultsPanel()
     releaseReply();
 }
 
-void ResultsPanel::setReply(Influx::QueryReply *reply)
+void ResultsPanel::setReply(Influx::QueryReply *reply, RunKind kind)
 {
     if (reply && reply == m_reply)
         return;
-    clear();
+    // On a refresh the previous lines stay up (and selected) until the new result is in.
+    clearResults(kind == RunKind::Refresh && hasChart());
     if (!reply)
         return;
     m_reply = reply;
@@ -123,11 +135,20 @@ void ResultsPanel::releaseReply()
 
 void ResultsPanel::clear()
 {
+    clearResults(false);
+}
+
+void ResultsPanel::clearResults(bool keepChart)
+{
     releaseReply();
     m_limitBar->hide();
-    while (m_tabs->count() > 1) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
+    m_chartWatcher->cancel(); // its result, if it still comes, is ignored
+    if (!keepChart) {
+        removeChartTab();
+        m_chart->setData(ChartData());
+    }
+    for (QWidget *page : resultPages()) {
+        m_tabs->removeTab(m_tabs->indexOf(page));
         delete page;
     }
     m_messages->clear();
@@ -148,6 +169,7 @@ void ResultsPanel::setPreferences(const Preferences &preferences)
 {
     m_preferences = preferences;
     m_exporter->setPreferences(preferences);
+    m_chart->setPreferences(preferences);
     for (int i = 0; i < resultTabCount(); ++i)
         tableModel(i)->setPreferences(preferences);
 }
@@ -184,23 +206,36 @@ qint64 ResultsPanel::elapsedMs() const
                                                                    : m_elapsedMs;
 }
 
+QList<QWidget *> ResultsPanel::resultPages() const
+{
+    QList<QWidget *> pages;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (qobject_cast<ResultPage *>(m_tabs->widget(i)))
+            pages.append(m_tabs->widget(i));
+    }
+    return pages;
+}
+
 int ResultsPanel::resultTabCount() const
 {
-    return m_tabs->count() - 1;
+    return int(resultPages().size());
 }
 
 ResultTableView *ResultsPanel::tableView(int tab) const
 {
-    const auto *page =
-            tab < resultTabCount() ? qobject_cast<ResultPage *>(m_tabs->widget(tab)) : nullptr;
+    const auto *page = qobject_cast<ResultPage *>(resultPages().value(tab));
     return page ? page->view() : nullptr;
 }
 
 ResultTableModel *ResultsPanel::tableModel(int tab) const
 {
-    const auto *page =
-            tab < resultTabCount() ? qobject_cast<ResultPage *>(m_tabs->widget(tab)) : nullptr;
+    const auto *page = qobject_cast<ResultPage *>(resultPages().value(tab));
     return page ? page->model() : nullptr;
+}
+
+bool ResultsPanel::hasChart() const
+{
+    return m_tabs->indexOf(m_chart) >= 0;
 }
 
 QWidget *ResultsPanel::messagesPage() const
@@ -276,10 +311,11 @@ void ResultsPanel::onRowsReceived(int statementIndex, int seriesIndex, qsizetype
 void ResultsPanel::addResultTab(int statementIndex, int seriesIndex, int statementId)
 {
     auto *page = new ResultPage(m_reply, statementIndex, seriesIndex, statementId, m_preferences);
-    const int index = m_tabs->insertTab(resultTabCount(), page, page->tabTitle());
+    const bool first = resultTabCount() == 0;
+    const int index = m_tabs->insertTab(m_tabs->indexOf(m_messages), page, page->tabTitle());
     m_tabs->setTabToolTip(index, page->tabToolTip());
-    if (index == 0 && m_errorCount == 0)
-        m_tabs->setCurrentIndex(0);
+    if (first && m_errorCount == 0 && m_tabs->currentWidget() != m_chart)
+        m_tabs->setCurrentIndex(index);
 }
 
 void ResultsPanel::onProgress(qint64 rows)
@@ -389,7 +425,46 @@ void ResultsPanel::onFinished()
     if (resultTabCount() == 0 && m_errorCount == 0)
         m_tabs->setCurrentWidget(m_messages);
     setState(state);
+    startChart();
     Q_EMIT queryFinished(m_rows, m_elapsedMs, error.isError() ? error.toString() : QString());
+}
+
+// --- Chart -----------------------------------------------------------------------------------
+
+void ResultsPanel::startChart()
+{
+    // Building the typed arrays of a million rows takes a while: not on the GUI thread.
+    const Influx::QueryResult result = m_result;
+    m_chartWatcher->setFuture(
+            QtConcurrent::run([result] { return ChartData::fromResult(result); }));
+}
+
+void ResultsPanel::onChartReady()
+{
+    if (m_chartWatcher->isCanceled() || m_chartWatcher->future().resultCount() == 0)
+        return;
+    const ChartData data = m_chartWatcher->result();
+    m_chart->setPreferences(m_preferences);
+    m_chart->setData(data);
+    if (data.isEmpty()) {
+        removeChartTab();
+    } else {
+        if (!hasChart())
+            m_tabs->insertTab(0, m_chart, tr("Chart"));
+        m_tabs->setTabToolTip(0, m_chart->statusText());
+        if (m_chartFirst && m_errorCount == 0)
+            m_tabs->setCurrentWidget(m_chart);
+    }
+    Q_EMIT chartUpdated();
+}
+
+void ResultsPanel::removeChartTab()
+{
+    const int index = m_tabs->indexOf(m_chart);
+    if (index < 0)
+        return;
+    m_tabs->removeTab(index);
+    m_chart->hide();
 }
 
 void ResultsPanel::onReplyDestroyed()
@@ -464,7 +539,8 @@ bool ResultsPanel::exportResults(const QString &fileName, ResultExporter::Format
     if (scope == ExportScope::AllTables) {
         statements = m_result.statements();
     } else {
-        const ResultTableModel *model = tableModel(m_tabs->currentIndex());
+        const auto *page = qobject_cast<ResultPage *>(m_tabs->currentWidget());
+        const ResultTableModel *model = page ? page->model() : nullptr;
         if (!model)
             return false;
         Influx::StatementResult statement;

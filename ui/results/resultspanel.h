@@ -2,12 +2,14 @@
 #ifndef EXPLORER_RESULTSPANEL_H
 #define EXPLORER_RESULTSPANEL_H
 
+#include "charts/chartdata.h"
 #include "results/resultexporter.h"
 #include "settings/preferences.h"
 
 #include "reply.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
@@ -20,6 +22,7 @@ QT_END_NAMESPACE
 
 namespace Explorer {
 
+class ChartPanel;
 class QueryStatusStrip;
 class ResultTableModel;
 class ResultTableView;
@@ -38,8 +41,15 @@ class RowLimitBar;
 // paused (QueryReply::pause()) and an inline bar asks "Fetch all" (resume) or "Stop here"
 // (abort, state StoppedAtLimit, rows kept).
 //
-// Child object names, stable for tests: "resultTabs", "messagesList", and those of
-// QueryStatusStrip and RowLimitBar.
+// Chart: once a query ends (also cancelled or stopped at the limit), its numeric fields are
+// turned into chart lines on a worker thread (ChartData::fromResult) and, when there are any,
+// a "Chart" tab (a ChartPanel) appears first. It is made the current tab when setChartFirst()
+// is on (the builder) and no error is shown. A RunKind::Refresh run keeps the chart tab, its
+// data and the current tab until the new result replaces them, so auto-refresh does not blink;
+// the chart's refreshRequested() is passed on (refreshRequested()) only while no query runs.
+//
+// Child object names, stable for tests: "resultTabs", "messagesList", "chartPanel", and those
+// of QueryStatusStrip, RowLimitBar and ChartPanel.
 class ResultsPanel : public QWidget
 {
     Q_OBJECT
@@ -55,6 +65,8 @@ public:
     };
     Q_ENUM(State)
     enum class ExportScope { CurrentTable, AllTables };
+    // A Refresh re-runs the query on screen (see the class comment).
+    enum class RunKind { NewQuery, Refresh };
 
     // Series beyond this many get no tab of their own (exports still contain them).
     static constexpr int MaxResultTabs = 200;
@@ -62,7 +74,7 @@ public:
     explicit ResultsPanel(QWidget *parent = nullptr);
     ~ResultsPanel() override;
 
-    void setReply(Influx::QueryReply *reply);
+    void setReply(Influx::QueryReply *reply, RunKind kind = RunKind::NewQuery);
     Influx::QueryReply *reply() const { return m_reply; }
     void setPreferences(const Preferences &preferences);
     Preferences preferences() const { return m_preferences; }
@@ -73,11 +85,17 @@ public:
     qint64 rowCount() const;
     qint64 elapsedMs() const;
 
-    // Result tabs (without the Messages tab), in tab order.
+    // Result tables (neither the Chart nor the Messages tab), in tab order.
     int resultTabCount() const;
     ResultTableView *tableView(int tab) const;
     ResultTableModel *tableModel(int tab) const;
     QWidget *messagesPage() const;
+    ChartPanel *chartPanel() const { return m_chart; }
+    // Whether the Chart tab is shown (the last result had numeric fields over time).
+    bool hasChart() const;
+    // Select the Chart tab when a result brings one (the builder's choice).
+    void setChartFirst(bool chartFirst) { m_chartFirst = chartFirst; }
+    bool isChartFirst() const { return m_chartFirst; }
     // The Messages list, one line per entry.
     QStringList messages() const;
     int errorCount() const { return m_errorCount; }
@@ -102,9 +120,14 @@ Q_SIGNALS:
     // cancelled query). For the history.
     void queryFinished(qint64 rows, qint64 elapsedMs, const QString &errorText);
     void exportFinished(bool ok, const QString &error);
+    // The chart's auto-refresh asks for the query to run again.
+    void refreshRequested();
+    // The Chart tab was updated from a finished result (shown, replaced or removed).
+    void chartUpdated();
 
 private:
     void releaseReply();
+    void clearResults(bool keepChart);
     void setState(State state);
     void updateStatus();
     void onRowsReceived(int statementIndex, int seriesIndex, qsizetype firstRow);
@@ -120,6 +143,10 @@ private:
     void askExport(ResultExporter::Format format, ExportScope scope);
     void onExportFinished(bool ok, const QString &error);
     void updateExportEnabled();
+    void startChart();
+    void onChartReady();
+    void removeChartTab();
+    QList<QWidget *> resultPages() const;
 
     QPointer<Influx::QueryReply> m_reply;
     Preferences m_preferences;
@@ -135,12 +162,15 @@ private:
     QSet<qint64> m_seriesSeen; // statementIndex << 32 | seriesIndex
     int m_errorCount = 0;
     qsizetype m_tabsSkipped = 0;
+    bool m_chartFirst = false;
 
     QueryStatusStrip *m_strip;
     RowLimitBar *m_limitBar;
     QTabWidget *m_tabs;
     QListWidget *m_messages;
     ResultExporter *m_exporter;
+    ChartPanel *m_chart;
+    QFutureWatcher<ChartData> *m_chartWatcher;
 };
 
 } // namespace Explorer
