@@ -8,15 +8,23 @@
 #include "windowapp.h"
 #include "demosession.h"
 
+#include "builder/querybuilderform.h"
+#include "charts/chartpanel.h"
 #include "editor/queryeditor.h"
+#include "mainwindow/builderpage.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/querypage.h"
+#include "mainwindow/writedock.h"
 #include "results/resultspanel.h"
 #include "schema/schemabrowser.h"
 #include "schema/schemamodel.h"
 #include "settings/connectiondialog.h"
 #include "settings/connectionmanager.h"
 #include "settings/connectionprofile.h"
+#include "write/batchpage.h"
+#include "write/lineprotocoleditor.h"
+#include "write/pointform.h"
+#include "write/writepanel.h"
 
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QDir>
@@ -25,6 +33,7 @@
 #include <QtGui/QWindow>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeView>
 
 #include <functional>
@@ -76,6 +85,21 @@ QModelIndex expand(SchemaBrowser *browser, const QModelIndex &parent, const QStr
     if (child.isValid())
         browser->treeView()->expand(browser->proxyModel()->mapFromSource(child));
     return child;
+}
+
+bool finished(ResultsPanel *results)
+{
+    return waitFor([results] {
+        const auto state = results->state();
+        return state != ResultsPanel::State::Running && state != ResultsPanel::State::Idle;
+    });
+}
+
+void showChartTab(ResultsPanel *results)
+{
+    waitFor([results] { return results->hasChart(); }, 20000);
+    results->findChild<QTabWidget *>(u"resultTabs"_s)->setCurrentWidget(results->chartPanel());
+    settle();
 }
 
 bool runAndWait(QueryPage *page, const QString &query)
@@ -168,6 +192,85 @@ int main(int argc, char *argv[])
     dialog.show();
     failures += !save(&dialog, out.filePath(u"connection-dialog.png"_s));
     dialog.reject();
+
+    // 5. A builder tab: mean CPU per host over the last day, the interval chosen for the chart.
+    //    The form's pickers list the schema, so the left docks are closed for it.
+    QDockWidget *schemaDock = nullptr;
+    QDockWidget *historyDock = nullptr;
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
+        if (dock->objectName() == u"schemaDock"_s)
+            schemaDock = dock;
+        else if (dock->objectName() == u"historyDock"_s)
+            historyDock = dock;
+    }
+    schemaDock->hide();
+    historyDock->hide();
+    BuilderPage *builder = window->addBuilderPage(u"demo"_s);
+    QueryBuilderState state;
+    state.database = u"demo"_s;
+    state.measurement = u"cpu"_s;
+    state.fields = {{.field = u"usage_user"_s, .function = QueryBuilderState::Function::Mean}};
+    state.filters = {{.key = u"cpu"_s, .value = u"cpu-total"_s}};
+    state.quickRangeSeconds = 86400;
+    state.groupByTime = QueryBuilderState::GroupByTime::Auto;
+    state.groupByTags = {u"host"_s};
+    state.fill = QueryBuilderState::Fill::None;
+    builder->form()->setState(state);
+    settle(1500); // the pickers load the measurement's fields and tags
+    builder->run();
+    if (!finished(builder->results()))
+        ++failures;
+    showChartTab(builder->results());
+    failures += !save(window, out.filePath(u"explorer-builder.png"_s));
+    historyDock->show();
+    schemaDock->show();
+    schemaDock->raise();
+
+    // 6. A raw query of 4 × 21,600 points, drawn from a few thousand.
+    QueryPage *raw = window->addPage({}, u"iot"_s);
+    if (!runAndWait(raw,
+                    u"SELECT temperature FROM environment WHERE time > now() - 6h GROUP BY room"_s))
+        ++failures;
+    showChartTab(raw->results());
+    failures += !save(window, out.filePath(u"explorer-chart.png"_s));
+
+    // 7. The write dock: one point with tags and typed fields, written.
+    WriteDock *write = window->writeDock();
+    write->present();
+    window->resizeDocks({write}, {470}, Qt::Horizontal);
+    WritePanel *panel = write->panel();
+    panel->setDatabase(u"iot"_s);
+    PointForm *form = panel->pointForm();
+    form->clearTags();
+    form->clearFields();
+    form->setMeasurement(u"environment"_s);
+    form->addTag(u"building"_s, u"hq"_s);
+    form->addTag(u"room"_s, u"lab 2"_s);
+    form->addField(u"temperature"_s, PointForm::FieldType::Float, u"21.5"_s);
+    form->addField(u"co2_ppm"_s, PointForm::FieldType::Integer, u"612"_s);
+    settle(800);
+    bool written = false;
+    QObject::connect(panel, &WritePanel::pointsWritten, [&written] { written = true; });
+    panel->writePoint();
+    failures += !waitFor([&] { return written; }, 20000);
+    settle();
+    failures += !save(window, out.filePath(u"explorer-write.png"_s));
+
+    // 8. A pasted batch with two bad lines, flagged before anything is sent.
+    panel->findChild<QTabWidget *>(u"writeTabs"_s)->setCurrentIndex(1);
+    BatchPage *batch = panel->batchPage();
+    batch->findChild<LineProtocolEditor *>(u"batchEditor"_s)
+            ->setPlainText(u"environment,room=lab\\ 2 temperature=21.4 1764000000000000000\n"
+                           "environment,room=lab\\ 2 temperature=21.6 1764000060000000000\n"
+                           "environment,room=lab\\ 2 temperature=twenty 1764000120000000000\n"
+                           "environment,room=lab\\ 2 co2_ppm=640i 1764000180000000000\n"
+                           "environment room=lab temperature=21.9\n"_s);
+    bool checked = false;
+    QObject::connect(batch, &BatchPage::checkFinished, [&checked] { checked = true; });
+    batch->check();
+    failures += !waitFor([&] { return checked; }, 20000);
+    settle();
+    failures += !save(window, out.filePath(u"explorer-write-batch.png"_s));
 
     return failures == 0 ? 0 : 1;
 }

@@ -19,6 +19,7 @@
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollArea>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QVBoxLayout>
 
@@ -70,17 +71,17 @@ QueryBuilderForm::QueryBuilderForm(Influx::Client *client, QWidget *parent)
     contentLayout->addWidget(buildSourceSection());
     contentLayout->addWidget(buildOutputSection());
     contentLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_problem, 1);
     buttons->addWidget(m_openInEditor);
     buttons->addWidget(m_run);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_schemaStatus);
     layout->addWidget(new QLabel(tr("InfluxQL:"), this));
     layout->addWidget(m_preview);
@@ -192,6 +193,16 @@ QWidget *QueryBuilderForm::buildSourceSection()
     m_timeRange = new TimeRangePicker;
     form->addRow(tr("Time range:"), m_timeRange);
     return section;
+}
+
+QSize QueryBuilderForm::sizeHint() const
+{
+    // QScrollArea caps its hint at 36 lines of text; the form's rows want their full width.
+    const QSize hint = QWidget::sizeHint();
+    const int content = m_scroll->widget()->sizeHint().width()
+            + m_scroll->verticalScrollBar()->sizeHint().width()
+            + 2 * layout()->contentsMargins().left();
+    return {std::max(hint.width(), content), hint.height()};
 }
 
 QWidget *QueryBuilderForm::buildOutputSection()

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QVBoxLayout;
 QT_END_NAMESPACE
@@ -64,6 +65,9 @@ public:
     // The chart's width in pixels, for the automatic GROUP BY time interval.
     void setChartWidth(int px);
     int chartWidth() const { return m_chartWidth; }
+
+    // Wide enough for the whole form without a horizontal scroll bar.
+    QSize sizeHint() const override;
 
     // What the preview shows, and why Run is disabled (empty: it is not).
     QString influxQL() const;
@@ -119,6 +123,7 @@ private:
     QLabel *m_problem;
     QLabel *m_schemaStatus;
     QPlainTextEdit *m_preview;
+    QScrollArea *m_scroll;
     QPushButton *m_run;
     QPushButton *m_openInEditor;
 };

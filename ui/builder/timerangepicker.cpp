@@ -5,6 +5,7 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDateTimeEdit>
 #include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QVBoxLayout>
 #include <QtWidgets/QLabel>
 
 using namespace Qt::StringLiterals;
@@ -69,12 +70,21 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     m_fromEdit->setDateTime(m_from.toDateTime());
     m_toEdit->setDateTime(m_to.toDateTime());
 
-    auto *layout = new QHBoxLayout(this);
+    // From and to take a line of their own, shown only for an absolute range: the form stays
+    // narrow enough to sit beside the chart.
+    m_absolute = new QWidget(this);
+    auto *absolute = new QHBoxLayout(m_absolute);
+    absolute->setContentsMargins(0, 0, 0, 0);
+    absolute->addWidget(m_fromEdit, 1);
+    absolute->addWidget(new QLabel(tr("to"), m_absolute));
+    absolute->addWidget(m_toEdit, 1);
+    auto *first = new QHBoxLayout;
+    first->addWidget(m_range);
+    first->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_range);
-    layout->addWidget(m_fromEdit, 1);
-    layout->addWidget(new QLabel(tr("to"), this));
-    layout->addWidget(m_toEdit, 1);
+    layout->addLayout(first);
+    layout->addWidget(m_absolute);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
         if (const qint64 range = m_range->currentData().toLongLong(); range > 0)
@@ -132,6 +142,7 @@ void TimeRangePicker::updateEnabled()
     const bool absolute = m_range->currentData().toLongLong() == AbsoluteRange;
     m_fromEdit->setEnabled(absolute);
     m_toEdit->setEnabled(absolute);
+    m_absolute->setVisible(absolute);
 }
 
 } // namespace Explorer

@@ -40,6 +40,7 @@ private:
     QComboBox *m_range;
     QDateTimeEdit *m_fromEdit;
     QDateTimeEdit *m_toEdit;
+    QWidget *m_absolute; // from, "to" and to
 };
 
 } // namespace Explorer

@@ -33,7 +33,6 @@ BuilderPage::BuilderPage(Influx::Client *client, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({440, 800});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_splitter);
@@ -90,6 +89,17 @@ void BuilderPage::run()
 void BuilderPage::cancel()
 {
     m_runner->cancel();
+}
+
+void BuilderPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_sized)
+        return;
+    m_sized = true;
+    // The whole form when there is room for it, but the chart keeps most of a narrow tab.
+    const int form = std::min(m_form->sizeHint().width(), width() * 55 / 100);
+    m_splitter->setSizes({form, std::max(width() - form, 1)});
 }
 
 bool BuilderPage::eventFilter(QObject *watched, QEvent *event)

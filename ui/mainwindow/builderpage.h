@@ -57,6 +57,7 @@ Q_SIGNALS:
     void openInEditorRequested(const QString &influxql, const QString &database);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -67,6 +68,7 @@ private:
     ResultsPanel *m_results;
     QueryRunner *m_runner;
     QString m_title;
+    bool m_sized = false; // the splitter got its first sizes
 };
 
 } // namespace Explorer

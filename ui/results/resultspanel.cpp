@@ -52,7 +52,8 @@ ResultsPanel::ResultsPanel(QWidget *parent)
 
     m_tabs->setObjectName(u"resultTabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->setElideMode(Qt::ElideRight);
+    // Whole titles and scroll buttons: with elision every tab shrinks to "Ch…", "1: c…".
+    m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->setUsesScrollButtons(true);
     m_messages->setObjectName(u"messagesList"_s);
     m_messages->setWordWrap(true);

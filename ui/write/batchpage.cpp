@@ -97,15 +97,19 @@ BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
     m_writeButton->setObjectName(u"writeBatchButton"_s);
     m_cancelButton->setObjectName(u"cancelBatchButton"_s);
     m_cancelButton->setEnabled(false);
+    for (QListWidget *list : {m_problemsList, m_notWrittenList})
+        list->setWordWrap(true); // a dock is narrow; the reasons are long
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(CheckDelayMs);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_openButton);
-    top->addWidget(m_checkButton);
-    top->addWidget(m_skipBadLines);
-    top->addSpacing(12);
-    top->addWidget(m_options, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_openButton);
+    buttons->addWidget(m_checkButton);
+    buttons->addWidget(m_skipBadLines);
+    buttons->addStretch(1);
+    auto *top = new QVBoxLayout;
+    top->addLayout(buttons);
+    top->addWidget(m_options);
 
     auto *lists = new QWidget(this);
     auto *listsLayout = new QVBoxLayout(lists);

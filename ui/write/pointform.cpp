@@ -195,15 +195,16 @@ QWidget *PointForm::createTimeRow()
     m_zone->setObjectName(u"timeZoneLabel"_s);
     m_zone->setText(tr("UTC"));
 
-    auto *layout = new QHBoxLayout(row);
+    auto *chosen = new QHBoxLayout;
+    chosen->addWidget(m_chosen);
+    chosen->addWidget(m_timeEdit);
+    chosen->addWidget(m_nanoseconds);
+    chosen->addWidget(m_zone);
+    chosen->addStretch(1);
+    auto *layout = new QVBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_now);
-    layout->addSpacing(12);
-    layout->addWidget(m_chosen);
-    layout->addWidget(m_timeEdit);
-    layout->addWidget(m_nanoseconds);
-    layout->addWidget(m_zone);
-    layout->addStretch(1);
+    layout->addLayout(chosen);
 
     connect(m_chosen, &QRadioButton::toggled, this, [this](bool chosen) {
         m_timeEdit->setEnabled(chosen);

@@ -2,7 +2,7 @@
 #include "writeoptionsbar.h"
 
 #include <QtWidgets/QComboBox>
-#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QGridLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 
@@ -55,18 +55,20 @@ WriteOptionsBar::WriteOptionsBar(QWidget *parent)
         m_consistency->addItem(Influx::consistencyName(c), QVariant::fromValue(c));
     m_consistency->setToolTip(tr("Write consistency (InfluxDB Enterprise clusters only)"));
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows, so the write panel fits a dock beside the query tabs.
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const auto addLabelled = [this, layout](const QString &text, QWidget *widget) {
+    const auto addLabelled = [this, layout](const QString &text, QWidget *widget, int row,
+                                            int column) {
         auto *label = new QLabel(text, this);
         label->setBuddy(widget);
-        layout->addWidget(label);
-        layout->addWidget(widget);
+        layout->addWidget(label, row, column);
+        layout->addWidget(widget, row, column + 1);
     };
-    addLabelled(tr("&Precision:"), m_precision);
-    addLabelled(tr("Retention &policy:"), m_retentionPolicy);
-    addLabelled(tr("Co&nsistency:"), m_consistency);
-    layout->addStretch(1);
+    addLabelled(tr("&Precision:"), m_precision, 0, 0);
+    addLabelled(tr("Retention &policy:"), m_retentionPolicy, 0, 2);
+    addLabelled(tr("Co&nsistency:"), m_consistency, 1, 0);
+    layout->setColumnStretch(4, 1);
 
     connect(m_precision, &QComboBox::currentIndexChanged, this, &WriteOptionsBar::changed);
     connect(m_retentionPolicy, &QComboBox::currentTextChanged, this, &WriteOptionsBar::changed);
