@@ -316,14 +316,23 @@ void tst_MainWindowTools::autoRefreshTimerRerunsTheQuery()
     QTRY_VERIFY_WITH_TIMEOUT(builder->runner()->refreshCount() >= 2, Wait);
     QTRY_VERIFY_WITH_TIMEOUT(!builder->isRunning(), Wait);
     QCOMPARE(view->lineCount(), 2);
-    // Zooming pauses it.
     view->setAutoRefresh(0ms);
     QTRY_VERIFY_WITH_TIMEOUT(!builder->isRunning(), Wait);
-    const int count = builder->runner()->refreshCount();
+    QSignalSpy chartUpdated(results, &ResultsPanel::chartUpdated);
+    QTRY_VERIFY_WITH_TIMEOUT(!chartUpdated.wait(300), Wait); // the last refresh is drawn
+
+    // Zooming pauses it, and a refresh already running when the user zooms keeps the zoom.
     view->setAutoRefresh(150ms);
-    view->zoomIn();
+    Q_EMIT results->chartPanel()->refreshRequested();
+    QVERIFY(builder->isRunning());
+    view->zoomToRangeNs(1'000'000'000, 1'500'000'000);
+    const QPair<qint64, qint64> zoomed = view->visibleRangeNs();
     QVERIFY(view->isZoomed());
     QVERIFY(view->isAutoRefreshPaused());
+    QVERIFY(chartUpdated.wait(Wait));
+    QVERIFY(view->isZoomed());
+    QCOMPARE(view->visibleRangeNs(), zoomed);
+    const int count = builder->runner()->refreshCount();
     QTest::qWait(500);
     QCOMPARE(builder->runner()->refreshCount(), count);
     QCOMPARE(m_fixture->history()->entries().size(), 1); // only the run itself

@@ -2,6 +2,7 @@
 #include "resultspanel.h"
 
 #include "charts/chartpanel.h"
+#include "charts/serieschartview.h"
 #include "models/resulttablemodel.h"
 #include "results/querystatusstrip.h"
 #include "results/resultpage.h"
@@ -94,6 +95,7 @@ void ResultsPanel::setReply(Influx::QueryReply *reply, RunKind kind)
         return;
     // On a refresh the previous lines stay up (and selected) until the new result is in.
     clearResults(kind == RunKind::Refresh && hasChart());
+    m_runKind = kind;
     if (!reply)
         return;
     m_reply = reply;
@@ -446,7 +448,14 @@ void ResultsPanel::onChartReady()
         return;
     const ChartData data = m_chartWatcher->result();
     m_chart->setPreferences(m_preferences);
+    // The user may have zoomed in while the refresh ran (which pauses auto-refresh): new data
+    // must not throw that view away.
+    SeriesChartView *view = m_chart->view();
+    const bool keepZoom = m_runKind == RunKind::Refresh && view->isZoomed();
+    const QPair<qint64, qint64> range = view->visibleRangeNs();
     m_chart->setData(data);
+    if (keepZoom && !data.isEmpty())
+        view->zoomToRangeNs(range.first, range.second);
     if (data.isEmpty()) {
         removeChartTab();
     } else {

@@ -163,6 +163,7 @@ private:
     int m_errorCount = 0;
     qsizetype m_tabsSkipped = 0;
     bool m_chartFirst = false;
+    RunKind m_runKind = RunKind::NewQuery; // of the run on screen
 
     QueryStatusStrip *m_strip;
     RowLimitBar *m_limitBar;
