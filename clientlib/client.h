@@ -68,6 +68,10 @@ public:
     // Writes line protocol as given ('\n'-separated lines in the write precision).
     WriteReply *writeLines(const QByteArray &lineProtocol, const WriteOptions &options = {});
 
+    // The thread query responses are decoded in (one per client, started on first use). For
+    // tests and profiling; the client's own objects are the only ones meant to live there.
+    QThread *decoderThread();
+
 Q_SIGNALS:
     void optionsChanged();
     // Every reply's finished(), once more, for status bars and logs.
@@ -76,7 +80,6 @@ Q_SIGNALS:
 private:
     friend class Reply;
     friend class QueryReply;
-    QThread *decoderThread();
     WriteReply *writeBody(const QByteArray &body, const WriteOptions &options,
                           const Error &validation);
     void startRequest(Reply *reply, RequestSpec spec);

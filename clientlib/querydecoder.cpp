@@ -8,13 +8,14 @@ void QueryDecoder::feed(const QByteArray &bytes)
     if (m_failed)
         return;
     DecodedBatch batch;
+    batch.bytesConsumed = bytes.size();
     if (!m_decoder.feed(bytes)) {
         m_failed = true;
         batch.errorString = m_decoder.errorString();
     }
     batch.documents = m_decoder.takeDocuments();
-    if (!batch.documents.isEmpty() || m_failed)
-        Q_EMIT decoded(batch);
+    // Also without a complete document: the reply counts what is still waiting to decode.
+    Q_EMIT decoded(batch);
 }
 
 void QueryDecoder::finish()

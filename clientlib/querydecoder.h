@@ -14,6 +14,7 @@ struct DecodedBatch
     QList<DecodedDocument> documents;
     QString errorString; // set when the body is malformed; decoding stopped
     bool atEnd = false; // the whole body was decoded
+    qint64 bytesConsumed = 0; // body bytes fed for this batch (the reply's backlog count)
 };
 
 // Runs a ResponseDecoder in the client's decoder thread, so that a large result never

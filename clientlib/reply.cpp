@@ -93,6 +93,12 @@ void Reply::send(RequestDispatcher *dispatcher)
     dispatcher->start();
 }
 
+void Reply::setReadingThrottled(bool throttled)
+{
+    if (d->dispatcher)
+        d->dispatcher->setThrottled(throttled);
+}
+
 void Reply::setReadingPaused(bool paused)
 {
     d->readingPaused = paused;
@@ -254,6 +260,9 @@ void QueryReply::handleBody(const QByteArray &bytes)
 {
     QueryDecoder *decoder = m_decoder;
     QMetaObject::invokeMethod(decoder, [decoder, bytes] { decoder->feed(bytes); });
+    m_undecodedBytes += bytes.size();
+    if (m_undecodedBytes > DecodeBacklogLimit)
+        setReadingThrottled(true);
 }
 
 void QueryReply::handleEnd()
@@ -284,6 +293,9 @@ void QueryReply::onDecoded(const DecodedBatch &batch)
 {
     if (isFinished())
         return;
+    m_undecodedBytes -= batch.bytesConsumed;
+    if (m_undecodedBytes <= DecodeBacklogLimit / 2)
+        setReadingThrottled(false);
     m_decoderDone = batch.atEnd || !batch.errorString.isEmpty();
     for (const DecodedDocument &document : batch.documents) {
         const QList<ResultMerger::Update> updates = m_merger->add(document);

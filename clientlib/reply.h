@@ -64,6 +64,8 @@ protected:
     // See QueryReply::pause().
     void setReadingPaused(bool paused);
     bool isReadingPaused() const;
+    // Holds reading back while the consumer of the body is behind (see QueryReply).
+    void setReadingThrottled(bool throttled);
     // Fails the reply: stops the request and any decoding (handleAbort()), then finish().
     void failWith(const Error &error);
     // Marks the reply finished and emits errorOccurred() (on error) and finished().
@@ -187,11 +189,17 @@ private:
     bool deferFailure(const Error &error) override;
     void onDecoded(const Influx::DecodedBatch &batch);
 
+    // Reading stops while more than this many received bytes wait for the decoder thread, and
+    // goes on below half of it: a slow decoder holds the server back (TCP flow control) instead
+    // of the response piling up in memory, and pause() takes effect within about this much.
+    static constexpr qint64 DecodeBacklogLimit = 2 * 1024 * 1024;
+
     QString m_query;
     std::unique_ptr<ResultMerger> m_merger;
     Error m_deferredError; // a transport failure waiting for the decoder to drain
     bool m_decoderDone = false;
     qint64 m_rows = 0;
+    qint64 m_undecodedBytes = 0; // handed to the decoder thread, not yet reported back
     QueryDecoder *m_decoder = nullptr;
 };
 

@@ -43,17 +43,29 @@ void RequestDispatcher::abort()
 
 void RequestDispatcher::setPaused(bool paused)
 {
-    if (paused == m_paused)
-        return;
     m_paused = paused;
+    updateHold();
+}
+
+void RequestDispatcher::setThrottled(bool throttled)
+{
+    m_throttled = throttled;
+    updateHold();
+}
+
+void RequestDispatcher::updateHold()
+{
+    if (isHeld() == m_held)
+        return;
+    m_held = isHeld();
     if (!m_networkReply || m_done)
         return;
-    if (paused) {
+    if (m_held) {
         m_networkReply->setReadBufferSize(ReadBufferWhilePaused);
         m_timer.stop();
         return;
     }
-    m_networkReply->setReadBufferSize(0);
+    m_networkReply->setReadBufferSize(ReadBufferWhileReading);
     if (m_spec.timeout.count() > 0)
         m_timer.start(m_spec.timeout);
     // Deliver what waited in the buffer, then the end if it came meanwhile; both from the event
@@ -61,7 +73,7 @@ void RequestDispatcher::setPaused(bool paused)
     QMetaObject::invokeMethod(
             this,
             [this] {
-                if (m_paused)
+                if (isHeld())
                     return;
                 if (m_finishPending) {
                     m_finishPending = false;
@@ -147,9 +159,8 @@ void RequestDispatcher::tryUrl(qsizetype index)
             [this](qint64 received, qint64 total) {
                 Q_EMIT m_reply->downloadProgress(received, total);
             });
-    if (m_paused)
-        m_networkReply->setReadBufferSize(ReadBufferWhilePaused);
-    else if (m_spec.timeout.count() > 0)
+    m_networkReply->setReadBufferSize(m_held ? ReadBufferWhilePaused : ReadBufferWhileReading);
+    if (!m_held && m_spec.timeout.count() > 0)
         m_timer.start(m_spec.timeout);
 }
 
@@ -191,7 +202,7 @@ void RequestDispatcher::onReadyRead()
         return;
     if (!m_headersHandled)
         return; // not an HTTP response yet
-    if (m_paused && m_status < 400)
+    if (m_held && m_status < 400)
         return; // left in the buffer until resumed
     const QByteArray data = m_networkReply->readAll();
     if (m_status >= 400)
@@ -204,7 +215,7 @@ void RequestDispatcher::onFinished()
 {
     if (m_done || !m_networkReply)
         return;
-    if (m_paused && m_headersHandled && m_status < 400) {
+    if (m_held && m_headersHandled && m_status < 400) {
         m_finishPending = true;
         return;
     }

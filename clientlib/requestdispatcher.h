@@ -62,11 +62,21 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     static constexpr qint64 ReadBufferWhilePaused = 256 * 1024;
+    // Otherwise Qt's buffer is capped too, so that one read never hands over more than this
+    // (with no cap a busy event loop can find tens of MiB waiting at once).
+    static constexpr qint64 ReadBufferWhileReading = 4 * 1024 * 1024;
+    // The same hold while the reply's consumer (the decoder thread) is behind: the reply stops
+    // reading when the bytes it has not yet decoded pass a limit, and goes on once they are
+    // down again, so a slow decoder holds the server back instead of piling up the response.
+    void setThrottled(bool throttled);
+    bool isThrottled() const { return m_throttled; }
     // Time from sending to the response headers of the attempt that answered.
     std::chrono::microseconds roundTripTime() const { return m_roundTrip; }
 
 private:
     void tryUrl(qsizetype index);
+    bool isHeld() const { return m_paused || m_throttled; }
+    void updateHold();
     void onMetaData();
     void onReadyRead();
     void onFinished();
@@ -90,7 +100,9 @@ private:
     bool m_headersHandled = false;
     bool m_done = false;
     bool m_paused = false;
-    bool m_finishPending = false; // the response ended while paused
+    bool m_throttled = false;
+    bool m_held = false; // m_paused || m_throttled, as last applied to the network reply
+    bool m_finishPending = false; // the response ended while held
     QByteArray m_errorBody;
     QStringList m_connectionErrors;
 };

@@ -8,6 +8,7 @@
 #include <QtCore/QRegularExpression>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include <QtCore/QSemaphore>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -57,8 +58,11 @@ private Q_SLOTS:
     void unknownDatabaseOnWrite();
     void serverRejectsTypeConflict();
     void pauseHoldsBackTheResponse();
+    void slowDecoderHoldsBackTheResponse();
 
 private:
+    static constexpr int BigPoints = 100000;
+    void writeBigMeasurement();
     QueryResult query(const QString &text, const QueryOptions &options = {});
     QByteArray rawHttpGet(const QString &query);
     Client *m_client = nullptr;
@@ -115,21 +119,26 @@ QByteArray tst_Client::rawHttpGet(const QString &text)
 
 // A paused query reads nothing more: the rows stop growing while the server still has most of
 // the response to send, the timeout does not fire, and resume() delivers every row.
-void tst_Client::pauseHoldsBackTheResponse()
+// About 28 MB of JSON: far more than loopback socket buffers and Qt's paused read buffer can
+// hold, so the server cannot have finished sending while a reply holds back.
+void tst_Client::writeBigMeasurement()
 {
-    // About 28 MB of JSON: far more than loopback socket buffers and Qt's paused read buffer
-    // can hold, so the server cannot have finished sending while the reply is paused.
-    constexpr int points = 100000;
     const QByteArray padding(200, 'x');
     for (int batch = 0; batch < 10; ++batch) {
         QByteArray lines;
-        for (int i = batch * points / 10; i < (batch + 1) * points / 10; ++i)
+        for (int i = batch * BigPoints / 10; i < (batch + 1) * BigPoints / 10; ++i)
             lines += "big,host=h" + QByteArray::number(i % 7) + " v=" + QByteArray::number(i)
                     + "i,pad=\"" + padding + "\" " + QByteArray::number(i) + "\n";
         const Error error = TestSupport::writeLines(*m_client, lines,
                                                     WriteOptions {.precision = Precision::Seconds});
         QVERIFY2(!error.isError(), qPrintable(error.toString()));
     }
+}
+
+void tst_Client::pauseHoldsBackTheResponse()
+{
+    constexpr int points = BigPoints;
+    writeBigMeasurement();
     Client client;
     ClientOptions options = m_client->options();
     options.timeout = 300ms;
@@ -157,6 +166,50 @@ void tst_Client::pauseHoldsBackTheResponse()
     QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
     QCOMPARE(reply->rowCount(), qint64(points));
     QCOMPARE(reply->result().series().rowCount(), qsizetype(points));
+    query(u"DROP MEASUREMENT big"_s);
+}
+
+// While the decoder thread is busy, the reply stops reading once a couple of MiB wait for it:
+// the server is held back instead of the whole response piling up in memory, and the timeout
+// (which is about the server) does not fire.
+void tst_Client::slowDecoderHoldsBackTheResponse()
+{
+    writeBigMeasurement();
+    Client client;
+    ClientOptions options = m_client->options();
+    options.timeout = 300ms;
+    QVERIFY(!client.setOptions(options).isError());
+    // Occupy the client's decoder thread until released.
+    QSemaphore release;
+    auto *blocker = new QObject;
+    blocker->moveToThread(client.decoderThread());
+    QMetaObject::invokeMethod(blocker, [&release] { release.acquire(); });
+
+    QueryReply *reply = client.rawQuery(u"SELECT * FROM big"_s, QueryOptions {.chunkSize = 1000});
+    qint64 received = 0;
+    connect(reply, &Reply::downloadProgress, this, [&received](qint64 bytes) { received = bytes; });
+    QTRY_VERIFY_WITH_TIMEOUT(received > 0, 10000);
+    qint64 settled = -1;
+    for (int i = 0; i < 50 && received != settled; ++i) {
+        settled = received;
+        QTest::qWait(300);
+    }
+    QTest::qWait(800); // longer than the 300 ms timeout
+    QCOMPARE(received, settled);
+    qInfo("held back after %lld bytes", settled);
+    QVERIFY(!reply->isFinished());
+    QCOMPARE(reply->rowCount(), 0);
+    // Of about 26 MB (all of which arrives without the hold): the decoder's backlog (at most
+    // 2 MiB plus one 4 MiB read) and what Qt's HTTP layer reads ahead of a held reply, which
+    // downloadProgress counts as received: 5.7–11.3 MB in runs here.
+    QVERIFY2(settled < 16 * 1024 * 1024, qPrintable(QString::number(settled)));
+
+    QSignalSpy finished(reply, &Reply::finished);
+    release.release();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
+    QCOMPARE(reply->rowCount(), qint64(BigPoints));
+    blocker->deleteLater();
     query(u"DROP MEASUREMENT big"_s);
 }
 
