@@ -18,19 +18,13 @@ FieldValue FieldValue::decimal(const QString &text)
     return value;
 }
 
-FieldValue::Type FieldValue::type() const
+QStringView FieldValue::stringView() const
 {
-    switch (m_value.index()) {
-    case 0:
-        return Type::Float;
-    case 1:
-        return Type::Integer;
-    case 2:
-        return Type::Boolean;
-    case 3:
-        return Type::String;
-    }
-    return Type::Decimal;
+    if (const auto *s = std::get_if<QString>(&m_value))
+        return *s;
+    if (const auto *decimal = std::get_if<DecimalText>(&m_value))
+        return decimal->text;
+    return {};
 }
 
 double FieldValue::toDouble() const

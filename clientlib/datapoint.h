@@ -30,11 +30,14 @@ public:
     // valid number, which DataPoint's validation checks.
     static FieldValue decimal(const QString &text);
 
-    Type type() const;
+    // The alternatives of m_value are in the order of Type.
+    Type type() const { return Type(m_value.index()); }
     double toDouble() const; // Float, Integer, Decimal
     qint64 toInteger() const; // Integer
     bool toBool() const; // Boolean
     QString toString() const; // String and Decimal: the text
+    // String and Decimal: the text without a copy, valid while this value lives; else empty.
+    QStringView stringView() const;
     QVariant toVariant() const;
 
     friend bool operator==(const FieldValue &, const FieldValue &) = default;

@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -101,16 +102,19 @@ constexpr quint8 escapeClass(Part part)
     return EscapeInKey;
 }
 
-// Appends text as escaped UTF-8 and returns the problems seen. One pass straight into the
-// output buffer: bulk writes of millions of points must not build temporaries per string.
-unsigned appendEscaped(QByteArray &out, QStringView text, Part part)
+// Worst case of writeEscaped(): 3 bytes per UTF-16 unit (an escaped ASCII character takes 2,
+// a surrogate pair 4 for 2 units).
+constexpr qsizetype escapedBound(QStringView text)
+{
+    return 3 * text.size();
+}
+
+// Writes text as escaped UTF-8 at p (room for escapedBound(text) bytes), advances p and returns
+// the problems seen. One pass straight into the output buffer: bulk writes of millions of
+// points must not build temporaries per string.
+unsigned writeEscaped(char *&p, QStringView text, Part part)
 {
     const quint8 escape = escapeClass(part);
-    const qsizetype start = out.size();
-    // Worst case 3 bytes per UTF-16 unit (an escaped ASCII character takes 2, a surrogate
-    // pair 4 for 2 units). Growing a QByteArray is geometric, so this amortises.
-    out.resize(start + 3 * text.size());
-    char *p = out.data() + start;
     unsigned problems = 0;
     bool afterBackslash = false;
     const char16_t *s = text.utf16();
@@ -152,11 +156,20 @@ unsigned appendEscaped(QByteArray &out, QStringView text, Part part)
         }
         *p++ = char(0x80 | (u & 0x3f));
     }
-    out.resize(p - out.data());
     if (afterBackslash)
         problems |= TrailingBackslash;
     if (!text.isEmpty() && (text.front() == u'\t' || text.front() == u'\0'))
         problems |= LeadingBlank;
+    return problems;
+}
+
+unsigned appendEscaped(QByteArray &out, QStringView text, Part part)
+{
+    const qsizetype start = out.size();
+    out.resize(start + escapedBound(text));
+    char *p = out.data() + start;
+    const unsigned problems = writeEscaped(p, text, part);
+    out.resize(p - out.data());
     return problems;
 }
 
@@ -295,23 +308,46 @@ DecimalParse parseDecimal(QStringView text, double *value)
     return std::isinf(result) ? DecimalParse::Overflow : DecimalParse::Ok;
 }
 
-void appendInteger(QByteArray &out, qint64 value)
+constexpr qsizetype IntegerBound = 20; // "-9223372036854775808"
+constexpr qsizetype FloatBound = 24; // the longest shortest form: "-2.2250738585072014e-308"
+
+void writeInteger(char *&p, qint64 value)
 {
-    char buffer[24];
-    const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, r.ptr - buffer);
+    p = std::to_chars(p, p + IntegerBound, value).ptr;
 }
 
-void appendFloat(QByteArray &out, double value)
+void writeFloat(char *&p, double value)
 {
     // Shortest round-trip form (C++17 to_chars), which Go's ParseFloat reads back exactly.
-    char buffer[32];
-    const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, r.ptr - buffer);
+    p = std::to_chars(p, p + FloatBound, value).ptr;
 }
 
-// Appends "=value" of a field; checks the value first.
-Error appendFieldValue(QByteArray &out, QStringView key, const FieldValue &value)
+// The most bytes writeFieldValue() writes for value.
+qsizetype fieldValueBound(const FieldValue &value)
+{
+    switch (value.type()) {
+    case FieldValue::Type::Float:
+        return FloatBound;
+    case FieldValue::Type::Integer:
+        return IntegerBound + 1;
+    case FieldValue::Type::Boolean:
+        return 5;
+    case FieldValue::Type::String:
+        return 2 + escapedBound(value.stringView());
+    case FieldValue::Type::Decimal:
+        return value.stringView().size();
+    }
+    return 0;
+}
+
+void writeBytes(char *&p, QByteArrayView bytes)
+{
+    std::memcpy(p, bytes.data(), size_t(bytes.size()));
+    p += bytes.size();
+}
+
+// Writes the value of a field (room for fieldValueBound()); checks it first.
+Error writeFieldValue(char *&p, QStringView key, const FieldValue &value)
 {
     switch (value.type()) {
     case FieldValue::Type::Float: {
@@ -320,26 +356,26 @@ Error appendFieldValue(QByteArray &out, QStringView key, const FieldValue &value
             return invalid(u"field \"%1\" is %2, which InfluxDB cannot store"_s.arg(
                     key, std::isnan(d) ? u"NaN"_s : u"infinite"_s));
         }
-        appendFloat(out, d);
+        writeFloat(p, d);
         return {};
     }
     case FieldValue::Type::Integer:
-        appendInteger(out, value.toInteger());
-        out.append('i');
+        writeInteger(p, value.toInteger());
+        *p++ = 'i';
         return {};
     case FieldValue::Type::Boolean:
-        out.append(value.toBool() ? QByteArrayView("true") : QByteArrayView("false"));
+        writeBytes(p, value.toBool() ? QByteArrayView("true") : QByteArrayView("false"));
         return {};
     case FieldValue::Type::String: {
-        out.append('"');
-        const unsigned problems = appendEscaped(out, value.toString(), Part::StringValue);
+        *p++ = '"';
+        const unsigned problems = writeEscaped(p, value.stringView(), Part::StringValue);
         if (problems & StringProblems)
             return problemError(problems, Part::StringValue, key);
-        out.append('"');
+        *p++ = '"';
         return {};
     }
     case FieldValue::Type::Decimal: {
-        const QString text = value.toString();
+        const QStringView text = value.stringView();
         double parsed;
         switch (parseDecimal(text, &parsed)) {
         case DecimalParse::Invalid:
@@ -349,30 +385,41 @@ Error appendFieldValue(QByteArray &out, QStringView key, const FieldValue &value
         case DecimalParse::Ok:
             break;
         }
-        out.append(text.toLatin1()); // checked to be ASCII
+        for (const QChar c : text) // checked to be ASCII
+            *p++ = char(c.unicode());
         return {};
     }
     }
     return {};
 }
 
-Error encode(QByteArray &out, const DataPoint &point, Precision precision)
+// The most bytes writePoint() writes for point (0 when it has no fields).
+qsizetype pointBound(const Tags &tags, const Fields &fields, QStringView measurement)
 {
-    const Fields fields = point.fields();
+    qsizetype bound = escapedBound(measurement) + 1 + IntegerBound; // " time"
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        bound += 2 + escapedBound(it.key()) + escapedBound(it.value()); // ",k=v"
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+        bound += 2 + escapedBound(it.key()) + fieldValueBound(it.value()); // " k=v" / ",k=v"
+    return bound;
+}
+
+// Writes the point at p, which has room for pointBound() bytes. One sizing of the buffer per
+// point, then plain pointer writes: no capacity check per character.
+Error writePoint(char *&p, const DataPoint &point, const Tags &tags, const Fields &fields,
+                 const QString &measurement, Precision precision)
+{
     if (fields.isEmpty())
         return invalid(u"at least one field is required"_s); // the reference's exact text
-
-    const QString measurement = point.measurement();
     if (measurement.isEmpty())
         return invalid(u"the measurement name is empty"_s);
     if (measurement.front() == u'#') {
         return invalid(u"measurement \"%1\" starts with '#', which makes InfluxDB skip the line "
                        "as a comment"_s.arg(measurement));
     }
-    if (const unsigned problems = appendEscaped(out, measurement, Part::Measurement) & NameProblems)
+    if (const unsigned problems = writeEscaped(p, measurement, Part::Measurement) & NameProblems)
         return problemError(problems, Part::Measurement, measurement);
 
-    const Tags tags = point.tags();
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
         const QString &key = it.key();
         if (key.isEmpty())
@@ -383,11 +430,11 @@ Error encode(QByteArray &out, const DataPoint &point, Precision precision)
             return invalid(u"tag \"%1\" has an empty value, which InfluxDB cannot store; leave "
                            "the tag out instead"_s.arg(key));
         }
-        out.append(',');
-        if (const unsigned problems = appendEscaped(out, key, Part::TagKey) & TagProblems)
+        *p++ = ',';
+        if (const unsigned problems = writeEscaped(p, key, Part::TagKey) & TagProblems)
             return problemError(problems, Part::TagKey, key);
-        out.append('=');
-        if (const unsigned problems = appendEscaped(out, it.value(), Part::TagValue) & TagProblems)
+        *p++ = '=';
+        if (const unsigned problems = writeEscaped(p, it.value(), Part::TagValue) & TagProblems)
             return problemError(problems, Part::TagValue, key);
     }
 
@@ -398,12 +445,12 @@ Error encode(QByteArray &out, const DataPoint &point, Precision precision)
             return invalid(u"a field key of measurement \"%1\" is empty"_s.arg(measurement));
         if (key == TimeKey)
             return invalid(u"field key \"time\" is not allowed: InfluxDB drops such points"_s);
-        out.append(separator);
+        *p++ = separator;
         separator = ',';
-        if (const unsigned problems = appendEscaped(out, key, Part::FieldKey) & NameProblems)
+        if (const unsigned problems = writeEscaped(p, key, Part::FieldKey) & NameProblems)
             return problemError(problems, Part::FieldKey, key);
-        out.append('=');
-        if (Error error = appendFieldValue(out, key, it.value()))
+        *p++ = '=';
+        if (Error error = writeFieldValue(p, key, it.value()))
             return error;
     }
 
@@ -420,10 +467,24 @@ Error encode(QByteArray &out, const DataPoint &point, Precision precision)
                                    .arg(*value)
                                    .arg(precisionName(precision)));
         }
-        out.append(' ');
-        appendInteger(out, *value);
+        *p++ = ' ';
+        writeInteger(p, *value);
     }
     return {};
+}
+
+// Appends the point to out; on a problem returns it and leaves out as it was.
+Error encode(QByteArray &out, const DataPoint &point, Precision precision)
+{
+    const Tags tags = point.tags();
+    const Fields fields = point.fields();
+    const QString measurement = point.measurement();
+    const qsizetype start = out.size();
+    out.resize(start + pointBound(tags, fields, measurement));
+    char *p = out.data() + start;
+    Error error = writePoint(p, point, tags, fields, measurement, precision);
+    out.resize(error ? start : p - out.data());
+    return error;
 }
 
 } // namespace
@@ -460,9 +521,10 @@ QByteArray quoteFieldString(QStringView text)
 
 QByteArray formatFloat(double value)
 {
-    QByteArray out;
-    appendFloat(out, value);
-    return out;
+    char buffer[FloatBound];
+    char *end = buffer;
+    writeFloat(end, value);
+    return QByteArray(buffer, end - buffer);
 }
 
 QByteArray formatField(const FieldValue &value)
@@ -471,10 +533,11 @@ QByteArray formatField(const FieldValue &value)
     case FieldValue::Type::Float:
         return formatFloat(value.toDouble());
     case FieldValue::Type::Integer: {
-        QByteArray out;
-        appendInteger(out, value.toInteger());
-        out.append('i');
-        return out;
+        char buffer[IntegerBound + 1];
+        char *end = buffer;
+        writeInteger(end, value.toInteger());
+        *end++ = 'i';
+        return QByteArray(buffer, end - buffer);
     }
     case FieldValue::Type::Boolean:
         return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");

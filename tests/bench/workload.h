@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#ifndef BENCH_WORKLOAD_H
+#define BENCH_WORKLOAD_H
+
+#include "datapoint.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+
+// The performance workload of issue 5, the same on every run: measurement `cpu`, tags
+// host=host{i%100} and region=r{i%5}; fields usage_user and usage_system (floats), count
+// (integer) and status (a string with a double quote in every third point); one point a
+// second from Start.
+namespace Bench::Workload {
+
+// 2023-11-14T22:13:20Z, in nanoseconds.
+constexpr qint64 StartNs = 1'700'000'000'000'000'000;
+
+Influx::DataPoint point(qint64 index);
+QList<Influx::DataPoint> points(qint64 first, qint64 count);
+// The same points as line protocol with nanosecond times, one per line, '\n' after each.
+QByteArray lines(qint64 first, qint64 count);
+
+} // namespace Bench::Workload
+
+#endif // BENCH_WORKLOAD_H
