@@ -7,7 +7,7 @@
 // with chunked=true, fed in 64 KiB pieces as QNetworkReply::readyRead would deliver them.
 //
 //   bench_decoder                                   100k-row cases (the CTest smoke run)
-//   bench_decoder --benchmark_filter=/1000000       the 1M-row cases (registered only when
+//   bench_decoder --benchmark_filter=rows:1000000   the 1M-row cases (registered only when
 //                                                   a filter is given, to keep smoke runs fast)
 //
 // rows/s is items_per_second, bytes/s is bytes_per_second.
