@@ -570,11 +570,7 @@ Error validate(const DataPoint &point, Precision precision)
 
 Error appendPoint(QByteArray &out, const DataPoint &point, Precision precision)
 {
-    const qsizetype start = out.size();
-    Error error = encode(out, point, precision);
-    if (error)
-        out.truncate(start);
-    return error;
+    return encode(out, point, precision); // leaves out as it was on a problem
 }
 
 QByteArray encodePoints(const QList<DataPoint> &points, Precision precision, Error *error,
