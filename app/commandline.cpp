@@ -93,6 +93,11 @@ const QList<OptionSpec> &optionSpecs()
              u"Rows per chunk of a query response (default: the server's, 10000). Responses are "
              "always chunked and decoded as they arrive."_s,
              true},
+            {{u"compression"_s},
+             u"mode"_s,
+             u"gzip for results and large writes: auto (the default: gzip except for a server "
+             "on loopback, where it only costs time), gzip or none."_s,
+             true},
             {{u"timeout"_s},
              u"seconds"_s,
              u"Give up when the server does not answer, or a response stalls, for this long "
@@ -342,6 +347,7 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
     insertIfSet(u"consistency"_s, u"consistency"_s);
     insertIfSet(u"precision"_s, u"precision"_s);
     insertIfSet(u"epoch"_s, u"epoch"_s);
+    insertIfSet(u"compression"_s, u"compression"_s);
     if (parser.isSet(u"chunk-size"_s)) {
         const auto size = parseInteger(parser.value(u"chunk-size"_s), 0);
         if (!size)

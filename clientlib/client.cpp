@@ -254,6 +254,7 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     spec.urlQuery = InfluxQL::formEncode(params);
     spec.body = body;
     spec.contentType = "text/plain; charset=utf-8";
+    spec.compressibleBody = true;
     spec.authorization = authorizationFor(o, options);
     // From the event loop, so that finished() is never emitted inside this call.
     QTimer::singleShot(0, reply, [this, reply, spec, validation] {
@@ -269,6 +270,7 @@ void Client::startRequest(Reply *reply, RequestSpec spec)
 {
     spec.timeout = d->options.timeout;
     spec.ssl = d->ssl;
+    spec.compression = d->options.compression;
     QPointer<Client> self(this);
     auto promote = [self](const QUrl &url) {
         if (!self || self->d->urls.size() < 2)

@@ -140,6 +140,14 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
             problem = invalid(u"timeout must be a number of seconds: %1"_s.arg(text("timeout")));
         options.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
     }
+    if (has("compression") && !problem) {
+        if (const auto compression = compressionFromName(text("compression")))
+            options.compression = *compression;
+        else
+            problem =
+                    invalid(u"compression must be one of \"auto\", \"gzip\" or \"none\": %1"_s.arg(
+                            text("compression")));
+    }
     if (has("verifyTls"))
         options.verifyTls = map.value(u"verifyTls"_s).toBool();
     options.caFile = text("caFile");

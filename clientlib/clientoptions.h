@@ -40,6 +40,7 @@ struct ClientOptions
     // Covers the wait for a response and any stall while it streams; a long result that keeps
     // arriving is not cut off. 0 disables it.
     std::chrono::milliseconds timeout = 60s;
+    Compression compression = Compression::Auto; // see Compression
     bool verifyTls = true; // https: verify the server certificate (false = accept any)
     QString caFile; // https: extra CA certificates (PEM) trusted besides the system's
     // Used when set (not owned, must outlive the Client); otherwise the Client owns one.
@@ -52,7 +53,8 @@ struct ClientOptions
 
     // Reads options from text, as settings files and command lines hold them. Keys: baseUrls
     // (string or list), database, username, password, token, retentionPolicy, consistency,
-    // precision, epoch, chunked (bool), chunkSize, timeout (seconds), verifyTls (bool), caFile.
+    // precision, epoch, chunked (bool), chunkSize, timeout (seconds), compression ("auto",
+    // "gzip", "none"), verifyTls (bool), caFile.
     // Invalid values give an InvalidArgument Error with the reference client's messages, e.g.
     // `precision must be one of "n", "u", "ms", "s", "m", "h" or None`.
     static ClientOptions fromVariantMap(const QVariantMap &map, Error *error);

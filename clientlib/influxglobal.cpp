@@ -73,6 +73,28 @@ std::optional<Consistency> consistencyFromName(QStringView name)
     return std::nullopt;
 }
 
+QString compressionName(Compression compression)
+{
+    switch (compression) {
+    case Compression::Auto:
+        return u"auto"_s;
+    case Compression::Gzip:
+        return u"gzip"_s;
+    case Compression::None:
+        return u"none"_s;
+    }
+    return {};
+}
+
+std::optional<Compression> compressionFromName(QStringView name)
+{
+    for (const Compression c : {Compression::Auto, Compression::Gzip, Compression::None}) {
+        if (name.compare(compressionName(c), Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
 qint64 nanosecondsPerUnit(Precision precision)
 {
     switch (precision) {

@@ -53,7 +53,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void finished(Influx::Reply *reply);
     void errorOccurred(const Influx::Error &error);
-    // Bytes of the request body sent / of the response received so far (-1 total = unknown).
+    // Bytes of the request body sent / of the response body taken in so far (after gzip is
+    // undone; -1 total = unknown). downloadProgress comes with every piece of the body.
     void uploadProgress(qint64 sent, qint64 total);
     void downloadProgress(qint64 received, qint64 total);
 

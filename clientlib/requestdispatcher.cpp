@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "requestdispatcher.h"
 
+#include "gzip.h"
 #include "reply.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QThreadPool>
+#include <QtNetwork/QHostAddress>
 #include <QtNetwork/QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
@@ -119,7 +122,53 @@ void RequestDispatcher::tryUrl(qsizetype index)
         m_reply->failWith(error);
         return;
     }
+    const bool gzipBody = m_spec.compressibleBody && m_spec.body.size() >= GzipMinimumBody
+            && usesGzip(m_spec.compression, m_urls.at(index));
+    if (gzipBody && m_gzippedBody.isEmpty())
+        compressBody(index);
+    else
+        sendTo(index);
+}
+
+bool RequestDispatcher::usesGzip(Compression compression, const QUrl &baseUrl)
+{
+    switch (compression) {
+    case Compression::Gzip:
+        return true;
+    case Compression::None:
+        return false;
+    case Compression::Auto:
+        break;
+    }
+    const QString host = baseUrl.host();
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return false;
+    const QHostAddress address(host);
+    return address.isNull() || !address.isLoopback();
+}
+
+void RequestDispatcher::compressBody(qsizetype index)
+{
+    // 10 MB of line protocol takes about 0.1 s to compress: not on the caller's (GUI) thread.
+    QPointer<RequestDispatcher> self(this);
+    QThreadPool::globalInstance()->start([self, index, body = m_spec.body] {
+        QByteArray gzipped = Gzip::compress(body);
+        QMetaObject::invokeMethod(
+                self.get(),
+                [self, index, gzipped = std::move(gzipped)]() mutable {
+                    if (!self || self->m_done)
+                        return;
+                    self->m_gzippedBody = std::move(gzipped);
+                    self->sendTo(index);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void RequestDispatcher::sendTo(qsizetype index)
+{
     const QUrl base = m_urls.at(index);
+    const bool gzip = usesGzip(m_spec.compression, base);
     QByteArray encoded = base.toEncoded() + m_spec.path.toUtf8();
     if (!m_spec.urlQuery.isEmpty())
         encoded += '?' + m_spec.urlQuery;
@@ -136,15 +185,23 @@ void RequestDispatcher::tryUrl(qsizetype index)
         request.setSslConfiguration(m_spec.ssl);
     if (!m_spec.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
+    // Qt asks for gzip and inflates by itself unless Accept-Encoding is set here.
+    if (!gzip)
+        request.setRawHeader("Accept-Encoding", "identity");
+    const bool gzipBody = gzip && m_spec.compressibleBody && !m_gzippedBody.isEmpty();
+    if (gzipBody)
+        request.setRawHeader("Content-Encoding", "gzip");
 
     m_status = 0;
     m_headersHandled = false;
     m_errorBody.clear();
+    m_bodyReceived = 0;
     m_clock.start();
     if (m_spec.method == "GET")
         m_networkReply = m_manager->get(request);
     else
-        m_networkReply = m_manager->sendCustomRequest(request, m_spec.method, m_spec.body);
+        m_networkReply = m_manager->sendCustomRequest(request, m_spec.method,
+                                                      gzipBody ? m_gzippedBody : m_spec.body);
 
     connect(m_networkReply, &QNetworkReply::metaDataChanged, this, &RequestDispatcher::onMetaData);
     connect(m_networkReply, &QNetworkReply::readyRead, this, &RequestDispatcher::onReadyRead);
@@ -154,10 +211,6 @@ void RequestDispatcher::tryUrl(qsizetype index)
                 if (m_timer.isActive())
                     m_timer.start();
                 Q_EMIT m_reply->uploadProgress(sent, total);
-            });
-    connect(m_networkReply, &QNetworkReply::downloadProgress, this,
-            [this](qint64 received, qint64 total) {
-                Q_EMIT m_reply->downloadProgress(received, total);
             });
     m_networkReply->setReadBufferSize(m_held ? ReadBufferWhilePaused : ReadBufferWhileReading);
     if (!m_held && m_spec.timeout.count() > 0)
@@ -208,7 +261,22 @@ void RequestDispatcher::onReadyRead()
     if (m_status >= 400)
         m_errorBody += data;
     else if (!data.isEmpty())
-        m_reply->handleBody(data);
+        deliverBody(data);
+}
+
+// Progress is counted here, on what the reply takes in, rather than forwarded from
+// QNetworkReply: Qt emits its downloadProgress at most every 100 ms and only when more data
+// comes, so a reply that holds back after one large read would never report it.
+void RequestDispatcher::deliverBody(const QByteArray &data)
+{
+    m_bodyReceived += data.size();
+    // Content-Length counts compressed bytes when Qt inflates the body.
+    const bool inflated = !m_networkReply->rawHeader("Content-Encoding").isEmpty();
+    const qint64 total = inflated
+            ? -1
+            : m_networkReply->header(QNetworkRequest::ContentLengthHeader).toLongLong(nullptr);
+    Q_EMIT m_reply->downloadProgress(m_bodyReceived, total > 0 ? total : -1);
+    m_reply->handleBody(data);
 }
 
 void RequestDispatcher::onFinished()
@@ -247,7 +315,7 @@ void RequestDispatcher::onFinished()
     }
     const QByteArray rest = m_networkReply->readAll();
     if (!rest.isEmpty())
-        m_reply->handleBody(rest);
+        deliverBody(rest);
     if (m_done)
         return;
     if (networkError != QNetworkReply::NoError) {

@@ -3,6 +3,7 @@
 #define INFLUX_REQUESTDISPATCHER_H
 
 #include "error.h"
+#include "influxglobal.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
@@ -32,6 +33,8 @@ struct RequestSpec
     QByteArray body;
     QByteArray contentType;
     QByteArray authorization; // complete header value, or empty
+    Compression compression = Compression::Auto; // for the response, and for a write body
+    bool compressibleBody = false; // gzip the body (when compression applies and it is large)
     std::chrono::milliseconds timeout {0};
     QSslConfiguration ssl; // applied to https URLs
 };
@@ -70,16 +73,23 @@ public:
     // down again, so a slow decoder holds the server back instead of piling up the response.
     void setThrottled(bool throttled);
     bool isThrottled() const { return m_throttled; }
+    // Bodies below this are sent as they are: compressing them saves less than it costs.
+    static constexpr qsizetype GzipMinimumBody = 4096;
+    // Whether requests to this base URL use gzip (see Compression).
+    static bool usesGzip(Compression compression, const QUrl &baseUrl);
     // Time from sending to the response headers of the attempt that answered.
     std::chrono::microseconds roundTripTime() const { return m_roundTrip; }
 
 private:
     void tryUrl(qsizetype index);
+    void sendTo(qsizetype index);
+    void compressBody(qsizetype index); // off this thread, then sendTo(index)
     bool isHeld() const { return m_paused || m_throttled; }
     void updateHold();
     void onMetaData();
     void onReadyRead();
     void onFinished();
+    void deliverBody(const QByteArray &data);
     void onTimeout();
     void fail(const Error &error);
     void releaseNetworkReply();
@@ -97,6 +107,7 @@ private:
     QElapsedTimer m_clock;
     std::chrono::microseconds m_roundTrip {0};
     int m_status = 0;
+    qint64 m_bodyReceived = 0;
     bool m_headersHandled = false;
     bool m_done = false;
     bool m_paused = false;
@@ -104,6 +115,7 @@ private:
     bool m_held = false; // m_paused || m_throttled, as last applied to the network reply
     bool m_finishPending = false; // the response ended while held
     QByteArray m_errorBody;
+    QByteArray m_gzippedBody; // m_spec.body compressed, once a URL needed it
     QStringList m_connectionErrors;
 };
 

@@ -184,6 +184,7 @@ void tst_Headless::help()
                              "--precision",
                              "--epoch",
                              "--chunk-size",
+                             "--compression",
                              "--timeout",
                              "--help",
                              "INFLUX_PASSWORD",
@@ -249,6 +250,10 @@ void tst_Headless::usageErrors_data()
     QTest::newRow("bad epoch")
             << QStringList {u"--url"_s, url, u"-e"_s, u"SHOW DATABASES"_s, u"--epoch"_s, u"ns"_s}
             << R"(epoch must be one of "n", "u", "ms", "s", "m", "h" or None)"_ba;
+    QTest::newRow("bad compression")
+            << QStringList {u"--url"_s,         url,      u"-e"_s, u"SHOW DATABASES"_s,
+                            u"--compression"_s, u"zstd"_s}
+            << R"(compression must be one of "auto", "gzip" or "none": zstd)"_ba;
     QTest::newRow("bad precision")
             << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--precision"_s, u"sec"_s}
             << R"(precision must be one of "n", "u", "ms", "s", "m", "h" or None)"_ba;

@@ -51,6 +51,7 @@ ConnectionProfile fullProfile(const QString &name)
     p.epoch = Influx::Precision::Milliseconds;
     p.chunkSize = 5000;
     p.timeoutSeconds = 17;
+    p.compression = Influx::Compression::Gzip;
     return p;
 }
 
@@ -169,6 +170,7 @@ void tst_Settings::profileToClientOptions()
     QCOMPARE(o.chunkSize, 5000);
     QCOMPARE(o.timeout, std::chrono::milliseconds(17000));
     QCOMPARE(o.verifyTls, false);
+    QCOMPARE(o.compression, Influx::Compression::Gzip);
     QCOMPARE(o.caFile, QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem"));
     QVERIFY(!o.validate());
 
@@ -189,6 +191,7 @@ void tst_Settings::profileToClientOptions()
     QCOMPARE(defaults.chunkSize, 0);
     QVERIFY(defaults.toClientOptions({}).chunked);
     QVERIFY(!defaults.toClientOptions({}).epoch);
+    QCOMPARE(defaults.toClientOptions({}).compression, Influx::Compression::Auto);
 }
 
 void tst_Settings::profileValidation_data()
@@ -271,6 +274,7 @@ void tst_Settings::profileStoreRoundTrip()
     c.consistency = Influx::Consistency::Any;
     c.precision = Influx::Precision::Nanoseconds; // explicit, not the same as unset
     c.epoch = Influx::Precision::Hours;
+    c.compression = Influx::Compression::None;
     c.verifyTls = true;
     c.caFile.clear();
     {
@@ -741,6 +745,11 @@ void tst_Settings::dialogCreatesAndTestsProfiles()
     replaceText(username, u"admin"_s);
     replaceText(password, u"pw-never-on-disk"_s);
 
+    auto *compression = child<QComboBox>(&dialog, u"compressionCombo"_s);
+    QVERIFY(compression);
+    QCOMPARE(compression->currentData().toInt(), int(Influx::Compression::Auto));
+    compression->setCurrentIndex(compression->findData(int(Influx::Compression::Gzip)));
+
     QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -753,6 +762,7 @@ void tst_Settings::dialogCreatesAndTestsProfiles()
     QCOMPARE(saved.database, dbName);
     QCOMPARE(saved.auth, Auth::UsernamePassword);
     QCOMPARE(saved.username, u"admin"_s);
+    QCOMPARE(saved.compression, Influx::Compression::Gzip);
     QSettings reread(settingsPath(), QSettings::IniFormat);
     QCOMPARE(ProfileStore(&reread).profiles(), QList<ConnectionProfile> {saved});
 

@@ -28,6 +28,7 @@ Influx::ClientOptions ConnectionProfile::toClientOptions(const QString &secret) 
     options.chunked = true;
     options.chunkSize = chunkSize;
     options.timeout = std::chrono::seconds(timeoutSeconds);
+    options.compression = compression;
     options.verifyTls = verifyTls;
     options.caFile = caFile;
     return options;

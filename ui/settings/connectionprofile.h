@@ -35,6 +35,7 @@ public:
     std::optional<Influx::Precision> epoch; // queries; absent = RFC 3339 time strings
     int chunkSize = 0; // 0 = the server's default
     int timeoutSeconds = 60;
+    Influx::Compression compression = Influx::Compression::Auto;
 
     // secret is the password (Auth::UsernamePassword) or the token (Auth::Token); ignored for
     // Auth::None. Queries are always chunked so results stream.

@@ -63,6 +63,7 @@ ProfileForm::ProfileForm(QWidget *parent)
       m_retentionPolicy(new QLineEdit(this)),
       m_precision(new QComboBox(this)),
       m_epoch(new QComboBox(this)),
+      m_compression(new QComboBox(this)),
       m_chunkSize(new QSpinBox(this)),
       m_timeout(new QSpinBox(this))
 {
@@ -80,6 +81,7 @@ ProfileForm::ProfileForm(QWidget *parent)
     m_retentionPolicy->setObjectName(u"retentionPolicyEdit"_s);
     m_precision->setObjectName(u"precisionCombo"_s);
     m_epoch->setObjectName(u"epochCombo"_s);
+    m_compression->setObjectName(u"compressionCombo"_s);
     m_chunkSize->setObjectName(u"chunkSizeSpin"_s);
     m_timeout->setObjectName(u"timeoutSpin"_s);
 
@@ -128,6 +130,13 @@ ProfileForm::ProfileForm(QWidget *parent)
     m_epoch->addItem(tr("RFC 3339 (default)"), unset);
     addPrecisions(m_epoch);
     m_epoch->setToolTip(tr("How query results carry their times."));
+    m_compression->addItem(tr("Automatic (gzip, except on this computer)"),
+                           int(Influx::Compression::Auto));
+    m_compression->addItem(tr("gzip"), int(Influx::Compression::Gzip));
+    m_compression->addItem(tr("None"), int(Influx::Compression::None));
+    m_compression->setToolTip(
+            tr("gzip for results and large writes. It saves time over a network link and "
+               "costs time on a server on this computer; choose gzip for an SSH tunnel."));
     m_chunkSize->setRange(0, 1'000'000);
     m_chunkSize->setSpecialValueText(tr("Server default"));
     m_chunkSize->setToolTip(tr("Rows per chunk of a streamed result."));
@@ -149,6 +158,7 @@ ProfileForm::ProfileForm(QWidget *parent)
     m_layout->addRow(tr("&Retention policy:"), m_retentionPolicy);
     m_layout->addRow(tr("&Write precision:"), m_precision);
     m_layout->addRow(tr("Query &epoch:"), m_epoch);
+    m_layout->addRow(tr("Co&mpression:"), m_compression);
     m_layout->addRow(tr("C&hunk size:"), m_chunkSize);
     m_layout->addRow(tr("T&imeout:"), m_timeout);
     updateAuthRows();
@@ -157,7 +167,7 @@ ProfileForm::ProfileForm(QWidget *parent)
          {m_name, m_database, m_username, m_password, m_token, m_caFile, m_retentionPolicy})
         connect(edit, &QLineEdit::textChanged, this, &ProfileForm::notifyChanged);
     connect(m_urls, &QPlainTextEdit::textChanged, this, &ProfileForm::notifyChanged);
-    for (QComboBox *combo : {m_auth, m_consistency, m_precision, m_epoch})
+    for (QComboBox *combo : {m_auth, m_consistency, m_precision, m_epoch, m_compression})
         connect(combo, &QComboBox::currentIndexChanged, this, &ProfileForm::notifyChanged);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &ProfileForm::updateAuthRows);
     connect(m_verifyTls, &QCheckBox::toggled, this, &ProfileForm::notifyChanged);
@@ -185,6 +195,7 @@ void ProfileForm::setProfile(const ConnectionProfile &profile)
     m_retentionPolicy->setText(profile.retentionPolicy);
     setComboValue(m_precision, profile.precision);
     setComboValue(m_epoch, profile.epoch);
+    setComboValue(m_compression, std::optional(profile.compression));
     m_chunkSize->setValue(profile.chunkSize);
     m_timeout->setValue(profile.timeoutSeconds);
     updateAuthRows();
@@ -204,6 +215,8 @@ ConnectionProfile ProfileForm::profile() const
     p.retentionPolicy = m_retentionPolicy->text().trimmed();
     p.precision = comboValue<Influx::Precision>(m_precision);
     p.epoch = comboValue<Influx::Precision>(m_epoch);
+    p.compression =
+            comboValue<Influx::Compression>(m_compression).value_or(Influx::Compression::Auto);
     p.chunkSize = m_chunkSize->value();
     p.timeoutSeconds = m_timeout->value();
     return p;

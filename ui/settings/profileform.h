@@ -68,6 +68,7 @@ private:
     QLineEdit *m_retentionPolicy;
     QComboBox *m_precision;
     QComboBox *m_epoch;
+    QComboBox *m_compression;
     QSpinBox *m_chunkSize;
     QSpinBox *m_timeout;
     bool m_filling = false;

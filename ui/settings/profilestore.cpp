@@ -64,6 +64,8 @@ std::optional<ConnectionProfile> readProfile(const QSettings &settings)
     p.epoch = Influx::precisionFromName(settings.value(u"epoch"_s).toString());
     p.chunkSize = intValue(settings, u"chunkSize"_s, 0, 0);
     p.timeoutSeconds = intValue(settings, u"timeoutSeconds"_s, 60, 0);
+    p.compression = Influx::compressionFromName(settings.value(u"compression"_s).toString())
+                            .value_or(Influx::Compression::Auto);
     return p;
 }
 
@@ -87,6 +89,7 @@ void writeProfile(QSettings &settings, const ConnectionProfile &p)
     settings.setValue(u"epoch"_s, p.epoch ? Influx::precisionName(*p.epoch) : QString());
     settings.setValue(u"chunkSize"_s, p.chunkSize);
     settings.setValue(u"timeoutSeconds"_s, p.timeoutSeconds);
+    settings.setValue(u"compression"_s, Influx::compressionName(p.compression));
 }
 
 } // namespace
