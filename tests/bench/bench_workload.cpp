@@ -12,7 +12,6 @@
 //       curl -s -G "$url/query" --data-urlencode db=bench --data-urlencode chunked=true
 //            --data-urlencode "q=SELECT * FROM cpu" -o /dev/null       (one line)
 #include "bench/workload.h"
-#include "client.h"
 #include "localserver.h"
 #include "signalwatcher.h"
 
@@ -25,8 +24,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qint64 BatchPoints = 100'000;
 
 int usage()
 {
@@ -44,6 +41,7 @@ int writeLines(qint64 count, const QString &path)
                      qPrintable(file.errorString()));
         return 1;
     }
+    using Bench::Workload::BatchPoints;
     for (qint64 first = 0; first < count; first += BatchPoints) {
         if (file.write(Bench::Workload::lines(first, std::min(BatchPoints, count - first))) < 0)
             return 1;
@@ -51,44 +49,18 @@ int writeLines(qint64 count, const QString &path)
     return 0;
 }
 
-bool load(Influx::Client &client, qint64 count)
-{
-    Influx::QueryReply *create = client.rawQuery(u"CREATE DATABASE bench"_s);
-    create->waitForFinished(30000);
-    const bool created = create->isSuccess();
-    delete create;
-    if (!created)
-        return false;
-    for (qint64 first = 0; first < count; first += BatchPoints) {
-        Influx::WriteReply *reply = client.writeLines(
-                Bench::Workload::lines(first, std::min(BatchPoints, count - first)),
-                Influx::WriteOptions {.database = u"bench"_s});
-        reply->waitForFinished(120000);
-        const Influx::Error error = reply->error();
-        delete reply;
-        if (error.isError()) {
-            std::fprintf(stderr, "write failed: %s\n", qPrintable(error.toString()));
-            return false;
-        }
-    }
-    return true;
-}
-
 int serve(qint64 count)
 {
     Influx::LocalServer server;
-    if (!server.start()) {
-        std::fprintf(stderr, "influxd did not start: %s\n", qPrintable(server.errorString()));
-        return 1;
-    }
-    Influx::Client client(Influx::ClientOptions {.baseUrls = {server.url()}});
     QElapsedTimer clock;
     clock.start();
-    if (!load(client, count))
+    if (!Bench::Workload::startLoaded(server, count))
         return 1;
     std::fprintf(stdout, "%s\n", qPrintable(server.url().toString()));
     std::fflush(stdout);
-    std::fprintf(stderr, "loaded %lld points into \"bench\" in %.1f s; serving until Ctrl+C\n",
+    std::fprintf(stderr,
+                 "started influxd and loaded %lld points into \"bench\" in %.1f s; serving until "
+                 "Ctrl+C\n",
                  count, double(clock.elapsed()) / 1000.0);
     Explorer::SignalWatcher watcher([] { QCoreApplication::quit(); });
     return QCoreApplication::exec();

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "workload.h"
 
+#include "client.h"
+#include "localserver.h"
+
+#include <algorithm>
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace Bench::Workload {
@@ -12,6 +18,19 @@ double usage(qint64 index, int salt)
 {
     const quint64 h = (quint64(index) * 0x9E3779B97F4A7C15ull) ^ (quint64(salt) << 32);
     return double((h >> 11) % 100000) / 1000.0; // 0.000 … 99.999
+}
+
+// Waits for reply (running an event loop) and deletes it; false (printed) when it failed.
+bool waitAndDelete(Influx::Reply *reply, int timeoutMs, const char *what)
+{
+    reply->waitForFinished(timeoutMs);
+    const Influx::Error error = reply->isFinished()
+            ? reply->error()
+            : Influx::Error(Influx::Error::Kind::Timeout, u"no answer in time"_s);
+    delete reply;
+    if (error.isError())
+        std::fprintf(stderr, "%s failed: %s\n", what, qPrintable(error.toString()));
+    return !error.isError();
 }
 
 QString status(qint64 index)
@@ -53,6 +72,29 @@ QByteArray lines(qint64 first, qint64 count)
         out += '\n';
     }
     return out;
+}
+
+bool load(Influx::Client &client, qint64 count)
+{
+    if (!waitAndDelete(client.rawQuery(u"CREATE DATABASE bench"_s), 30000, "CREATE DATABASE"))
+        return false;
+    for (qint64 first = 0; first < count; first += BatchPoints) {
+        if (!waitAndDelete(client.writeLines(lines(first, std::min(BatchPoints, count - first)),
+                                             Influx::WriteOptions {.database = u"bench"_s}),
+                           120000, "write"))
+            return false;
+    }
+    return true;
+}
+
+bool startLoaded(Influx::LocalServer &server, qint64 count)
+{
+    if (!server.start()) {
+        std::fprintf(stderr, "influxd did not start: %s\n", qPrintable(server.errorString()));
+        return false;
+    }
+    Influx::Client client(Influx::ClientOptions {.baseUrls = {server.url()}});
+    return load(client, count);
 }
 
 } // namespace Bench::Workload

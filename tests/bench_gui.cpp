@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: MIT
+// GUI responsiveness and memory while a large result streams in (issue 5). Starts a private
+// influxd, loads N points of the issue-5 workload (bench/workload.h) into database "bench" and
+// runs `SELECT * FROM cpu` (N rows, one series) twice:
+//
+//   client only    the bare Influx::Client (rawQuery(), no widgets): the baseline, and the
+//                  memory of N decoded rows (VmHWM/VmRSS of /proc/self/status around the
+//                  query with the result kept alive, and Series::memoryUsage() of the result)
+//   results panel  an Explorer::ResultsPanel (1200x800, shown) driven by a QueryRunner as a
+//                  query tab drives it: the table fills while the rows stream, the Chart tab is
+//                  built on a worker thread once the query finished; then the Chart tab is
+//                  brought to the front (as a click on it would) so the chart paints
+//
+// Event-loop latency: a 1 ms Qt::PreciseTimer records every gap between two timeouts minus the
+// interval (QElapsedTimer::nsecsElapsed()); a stall is such a gap. Reported while the query
+// runs, for about 1 s after it finished (chart data, chart tab, sorting enabled, ...) and,
+// for the panel, for 1 s after the Chart tab was selected. The row limit of the preferences is
+// off (0) so the panel never pauses to ask. Both runs come after the load in the same process,
+// the panel's also after the client-only result was freed: by then glibc's malloc has raised
+// its mmap threshold (as in an explorer that already dropped a large result), so large column
+// arrays grow by copying realloc(); in a fresh process the first query grows them by mremap().
+// The figures are printed as plain lines; the exit code is 1 when something is wrong (query
+// failed, rows missing, the table never painted, no chart), 2 on bad arguments.
+//
+//   QT_QPA_PLATFORM=offscreen build/dev/tests/bench_gui [N]     N points, default 1000000
+//
+// (the CTest smoke run uses N = 20000; `cmake --build --preset dev --target bench` runs it with
+// the default).
+
+#include "bench/workload.h"
+#include "charts/chartpanel.h"
+#include "charts/serieschartview.h"
+#include "models/resulttablemodel.h"
+#include "results/queryrunner.h"
+#include "results/resultspanel.h"
+#include "results/resulttableview.h"
+
+#include "client.h"
+#include "localserver.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFile>
+#include <QtCore/QTimer>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTabWidget>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#ifdef __GLIBC__
+#    include <malloc.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 DefaultPoints = 1'000'000;
+constexpr int ProbeIntervalMs = 1;
+constexpr int TailMs = 1000; // measured on after the query finished / the chart tab was shown
+constexpr int QueryTimeoutMs = 600'000;
+constexpr int ChartTimeoutMs = 60'000; // after the query finished
+constexpr double MB = 1024.0 * 1024.0;
+const QString Query = u"SELECT * FROM cpu"_s;
+const QString Database = u"bench"_s;
+
+// --- Event-loop latency --------------------------------------------------------------------
+
+struct Stalls
+{
+    qsizetype samples = 0;
+    qint64 maxNs = 0;
+    qint64 maxStartNs = 0; // when the longest stall began (probe clock)
+    qint64 p99Ns = 0;
+    qint64 p999Ns = 0;
+    int over16ms = 0;
+    int over50ms = 0;
+    std::vector<std::pair<qint64, qint64>> over50; // start and length of each one
+};
+
+// Records the gap between consecutive timeouts of a 1 ms precise timer, minus the interval.
+class StallProbe
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(ProbeIntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_samples.push_back({now, std::max<qint64>(0, now - m_last - IntervalNs)});
+            m_last = now;
+        });
+    }
+
+    void start()
+    {
+        m_samples.clear();
+        m_samples.reserve(1 << 20);
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    qint64 now() const { return m_clock.nsecsElapsed(); }
+
+    // The gaps that ended in [fromNs, toNs).
+    Stalls stalls(qint64 fromNs, qint64 toNs) const
+    {
+        Stalls result;
+        std::vector<qint64> gaps;
+        for (const Sample &sample : m_samples) {
+            if (sample.endNs < fromNs || sample.endNs >= toNs)
+                continue;
+            gaps.push_back(sample.gapNs);
+            if (sample.gapNs > result.maxNs) {
+                result.maxNs = sample.gapNs;
+                result.maxStartNs = sample.endNs - sample.gapNs;
+            }
+            result.over16ms += sample.gapNs > 16'000'000 ? 1 : 0;
+            if (sample.gapNs > 50'000'000)
+                result.over50.emplace_back(sample.endNs - sample.gapNs, sample.gapNs);
+        }
+        result.samples = qsizetype(gaps.size());
+        result.over50ms = int(result.over50.size());
+        if (gaps.empty())
+            return result;
+        std::sort(gaps.begin(), gaps.end());
+        const auto quantile = [&gaps](double q) {
+            const auto rank = size_t(std::ceil(q * double(gaps.size())));
+            return gaps[std::clamp<size_t>(rank, 1, gaps.size()) - 1];
+        };
+        result.p99Ns = quantile(0.99);
+        result.p999Ns = quantile(0.999);
+        return result;
+    }
+
+private:
+    static constexpr qint64 IntervalNs = qint64(ProbeIntervalMs) * 1'000'000;
+    struct Sample
+    {
+        qint64 endNs;
+        qint64 gapNs;
+    };
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    std::vector<Sample> m_samples;
+};
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+// A line of the latency table, and one listing the stalls over 50 ms (when they began, in
+// seconds after startNs, the query's start).
+void printStalls(const char *scenario, const char *phase, const Stalls &s, qint64 startNs)
+{
+    const auto seconds = [startNs](qint64 ns) { return double(ns - startNs) / 1e9; };
+    std::printf("%-14s %-30s max %7.1f ms (at %6.2f s)  p99 %6.2f ms  p99.9 %6.2f ms  "
+                ">16 ms: %3d  >50 ms: %3d  (%lld samples)\n",
+                scenario, phase, ms(s.maxNs), seconds(s.maxStartNs), ms(s.p99Ns), ms(s.p999Ns),
+                s.over16ms, s.over50ms, qlonglong(s.samples));
+    if (s.over50.empty())
+        return;
+    std::printf("%-14s %-30s stalls > 50 ms:", "", "");
+    for (const auto &[start, length] : s.over50)
+        std::printf(" %.1f ms at %.2f s;", ms(length), seconds(start));
+    std::printf("\n");
+}
+
+// --- Waiting without sleeping (a sleep would show up as a stall) --------------------------
+
+bool runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    check.setInterval(5);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    check.start();
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+void runFor(int milliseconds)
+{
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// --- Memory ---------------------------------------------------------------------------------
+
+struct Memory
+{
+    qint64 rssKb = -1;
+    qint64 hwmKb = -1; // peak RSS
+};
+
+Memory memory()
+{
+    Memory m;
+    QFile file(u"/proc/self/status"_s);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return m;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const auto value = [&line] {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        };
+        if (line.startsWith("VmRSS:"))
+            m.rssKb = value();
+        else if (line.startsWith("VmHWM:"))
+            m.hwmKb = value();
+    }
+    return m;
+}
+
+double mb(qint64 kb)
+{
+    return double(kb) * 1024.0 / MB;
+}
+
+// Hands the heap's free memory back to the system (every thread's arena): the RSS that
+// remains is what is held.
+void trimHeap()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+// Trims the heap and resets VmHWM to the current RSS, so that what follows is measured from
+// here (Linux ≥ 4.0). False when the peak could not be reset.
+bool resetPeak()
+{
+    trimHeap();
+    QFile file(u"/proc/self/clear_refs"_s);
+    return file.open(QIODevice::WriteOnly) && file.write("5") == 1;
+}
+
+qint64 seriesBytes(const Influx::QueryResult &result)
+{
+    qint64 bytes = 0;
+    for (const Influx::Series &series : result.allSeries())
+        bytes += series.memoryUsage();
+    return bytes;
+}
+
+// The first three fields of /proc/loadavg: other work on the machine shows up as stalls.
+QByteArray loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return "unknown";
+    return file.readAll().split(' ').mid(0, 3).join(' ');
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "bench_gui: FAILED: %s\n", what);
+    return 1;
+}
+
+// --- The two runs ---------------------------------------------------------------------------
+
+int clientOnly(Influx::Client &client, qint64 points)
+{
+    const bool peakReset = resetPeak();
+    const Memory before = memory();
+    StallProbe probe;
+    probe.start();
+    const qint64 startNs = probe.now();
+    qint64 finishedNs = -1;
+    Influx::QueryReply *reply = client.rawQuery(Query, Influx::QueryOptions {.database = Database});
+    QObject::connect(reply, &Influx::Reply::finished, reply,
+                     [&finishedNs, &probe] { finishedNs = probe.now(); });
+    if (!runUntil([&finishedNs] { return finishedNs >= 0; }, QueryTimeoutMs))
+        return fail("client only: the query did not finish");
+    runFor(TailMs);
+    const qint64 endNs = probe.now();
+    probe.stop();
+
+    // The result stays alive (reply and copy) while the memory is read.
+    const Influx::QueryResult result = reply->result();
+    const Memory after = memory();
+    trimHeap();
+    const Memory trimmed = memory();
+    const qint64 rows = result.rowCount();
+    const qint64 bytes = seriesBytes(result);
+
+    std::printf("%-14s time to finish %.2f s, %lld rows received\n", "client only",
+                double(finishedNs - startNs) / 1e9, qlonglong(reply->rowCount()));
+    printStalls("client only", "while the query runs", probe.stalls(startNs, finishedNs), startNs);
+    printStalls("client only", "1 s after it finished", probe.stalls(finishedNs, endNs), startNs);
+    const double peakGrowth = mb(after.hwmKb - before.rssKb);
+    std::printf("%-14s memory: RSS before %.1f MB, peak %.1f MB (+%.1f MB%s), RSS with the "
+                "result alive %.1f MB (+%.1f MB), after malloc_trim %.1f MB (+%.1f MB); "
+                "Series::memoryUsage %.1f MB (%.1f B/row); target < 100 MB of peak growth: %s\n",
+                "client only", mb(before.rssKb), mb(after.hwmKb), peakGrowth,
+                peakReset ? "" : ", peak not reset: it may predate the query", mb(after.rssKb),
+                mb(after.rssKb - before.rssKb), mb(trimmed.rssKb), mb(trimmed.rssKb - before.rssKb),
+                double(bytes) / MB, rows > 0 ? double(bytes) / double(rows) : 0.0,
+                peakGrowth < 100 ? "met" : "MISSED");
+
+    const Influx::Error error = reply->error();
+    delete reply;
+    if (error.isError()) {
+        std::fprintf(stderr, "bench_gui: %s\n", qPrintable(error.toString()));
+        return fail("client only: the query failed");
+    }
+    if (rows != points)
+        return fail("client only: rows received differ from the points loaded");
+    return 0;
+}
+
+// Counts the paint events of the result tables' and the chart's viewports.
+class PaintCounter : public QObject
+{
+public:
+    int tablePaints = 0;
+    int chartPaints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint || !watched->isWidgetType())
+            return false;
+        const QWidget *parent = static_cast<QWidget *>(watched)->parentWidget();
+        if (qobject_cast<const Explorer::ResultTableView *>(parent))
+            ++tablePaints;
+        else if (qobject_cast<const Explorer::SeriesChartView *>(parent))
+            ++chartPaints;
+        return false;
+    }
+};
+
+int resultsPanel(Influx::Client &client, qint64 points)
+{
+    const bool peakReset = resetPeak();
+    const Memory before = memory();
+
+    Explorer::ResultsPanel panel;
+    Explorer::Preferences preferences;
+    preferences.rowLimit = 0; // never pause to ask
+    panel.setPreferences(preferences);
+    Explorer::QueryRunner runner(&client, &panel);
+    panel.resize(1200, 800);
+    panel.show();
+    if (!QTest::qWaitForWindowExposed(&panel))
+        return fail("results panel: the window was not exposed");
+    PaintCounter paints;
+    qApp->installEventFilter(&paints);
+
+    StallProbe probe;
+    bool finished = false;
+    bool chartUpdated = false;
+    qint64 finishedNs = -1;
+    qint64 chartNs = -1;
+    QObject::connect(&panel, &Explorer::ResultsPanel::queryFinished, &panel, [&] {
+        finished = true;
+        finishedNs = probe.now();
+    });
+    QObject::connect(&panel, &Explorer::ResultsPanel::chartUpdated, &panel, [&] {
+        chartUpdated = true;
+        chartNs = probe.now();
+    });
+    // How the table's exposed rows grow while the query runs.
+    int rowSamples = 0;
+    int rowGrowths = 0;
+    int lastExposed = 0;
+    QTimer rowSampler;
+    rowSampler.setInterval(50);
+    QObject::connect(&rowSampler, &QTimer::timeout, &panel, [&] {
+        const Explorer::ResultTableModel *model = panel.tableModel(0);
+        if (!model || finished)
+            return;
+        ++rowSamples;
+        rowGrowths += model->rowCount() > lastExposed ? 1 : 0;
+        lastExposed = std::max(lastExposed, model->rowCount());
+    });
+
+    probe.start();
+    rowSampler.start();
+    const qint64 startNs = probe.now();
+    runner.run(Query, Database);
+    if (!runUntil([&finished] { return finished; }, QueryTimeoutMs))
+        return fail("results panel: the query did not finish");
+    rowSampler.stop();
+    const int tablePaintsRunning = paints.tablePaints;
+    runUntil([&] { return chartUpdated && probe.now() - finishedNs >= TailMs * 1'000'000ll; },
+             ChartTimeoutMs);
+    const qint64 tailEndNs = probe.now();
+    const int tablePaintsAfter = paints.tablePaints - tablePaintsRunning;
+
+    // The Chart tab to the front, as a click on it would.
+    const int chartPaintsBefore = paints.chartPaints;
+    const qint64 chartTabNs = probe.now();
+    auto *tabs = panel.findChild<QTabWidget *>(u"resultTabs"_s);
+    if (panel.hasChart() && tabs)
+        tabs->setCurrentWidget(panel.chartPanel());
+    runFor(TailMs);
+    const qint64 endNs = probe.now();
+    probe.stop();
+    qApp->removeEventFilter(&paints);
+
+    const Memory after = memory();
+    trimHeap();
+    const Memory trimmed = memory();
+    const Explorer::ResultTableModel *model = panel.tableModel(0);
+    const qint64 available = model ? model->availableRows() : 0;
+    std::printf("%-14s time to finish %.2f s, %lld rows received; table: %d tab(s), %lld rows "
+                "available, %d exposed; exposed rows grew in %d of %d samples while running "
+                "(up to %d); table paints: %d while running, %d after\n",
+                "results panel", double(finishedNs - startNs) / 1e9, qlonglong(panel.rowCount()),
+                panel.resultTabCount(), qlonglong(available), model ? model->rowCount() : 0,
+                rowGrowths, rowSamples, lastExposed, tablePaintsRunning, tablePaintsAfter);
+    std::printf("%-14s chart: %s %.2f s after the query finished; %s; chart paints after "
+                "selecting its tab: %d\n",
+                "results panel", chartUpdated ? "updated" : "NOT updated",
+                chartUpdated ? double(chartNs - finishedNs) / 1e9 : 0.0,
+                panel.hasChart() ? qPrintable(panel.chartPanel()->statusText()) : "no chart tab",
+                paints.chartPaints - chartPaintsBefore);
+    printStalls("results panel", "while the query runs", probe.stalls(startNs, finishedNs),
+                startNs);
+    printStalls("results panel", "1 s after (chart built)", probe.stalls(finishedNs, tailEndNs),
+                startNs);
+    printStalls("results panel", "1 s after the chart tab shown", probe.stalls(chartTabNs, endNs),
+                startNs);
+    std::printf("%-14s memory: RSS before %.1f MB, peak %.1f MB (+%.1f MB%s), RSS with the "
+                "panel, its table and chart %.1f MB (+%.1f MB), after malloc_trim %.1f MB "
+                "(+%.1f MB)\n",
+                "results panel", mb(before.rssKb), mb(after.hwmKb), mb(after.hwmKb - before.rssKb),
+                peakReset ? "" : ", peak not reset: it may predate the query", mb(after.rssKb),
+                mb(after.rssKb - before.rssKb), mb(trimmed.rssKb),
+                mb(trimmed.rssKb - before.rssKb));
+
+    if (panel.state() != Explorer::ResultsPanel::State::Done)
+        return fail("results panel: the query did not end as Done");
+    if (panel.rowCount() != points || available != points)
+        return fail("results panel: rows received differ from the points loaded");
+    if (paints.tablePaints == 0)
+        return fail("results panel: the table never painted");
+    if (!chartUpdated || !panel.hasChart())
+        return fail("results panel: no chart");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    const QStringList args = application.arguments();
+    bool ok = true;
+    const qint64 points = args.size() > 1 ? args.at(1).toLongLong(&ok) : DefaultPoints;
+    if (args.size() > 2 || !ok || points <= 0) {
+        std::fputs("usage: bench_gui [POINTS]   (default 1000000)\n", stderr);
+        return 2;
+    }
+
+    Influx::LocalServer server;
+    QElapsedTimer clock;
+    clock.start();
+    if (!Bench::Workload::startLoaded(server, points))
+        return fail("starting influxd with the workload");
+    Influx::Client client(Influx::ClientOptions {.baseUrls = {server.url()}});
+    std::printf("bench_gui: %lld points loaded into \"%s\" (influxd started) in %.1f s; query: %s "
+                "(RFC 3339 times, chunked, the server's chunk size); stalls: gaps of a %d ms "
+                "precise timer beyond its interval; platform %s; load average %s\n",
+                qlonglong(points), qPrintable(Database), double(clock.elapsed()) / 1000.0,
+                qPrintable(Query), ProbeIntervalMs, qPrintable(QGuiApplication::platformName()),
+                loadAverage().constData());
+    std::fflush(stdout);
+
+    if (const int result = clientOnly(client, points))
+        return result;
+    std::fflush(stdout);
+    return resultsPanel(client, points);
+}
