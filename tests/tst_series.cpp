@@ -50,6 +50,7 @@ class tst_Series : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void podArrayAcrossTheMappingThreshold();
     void defaultConstructed();
     void columnTypes_data();
     void columnTypes();
@@ -662,6 +663,47 @@ void tst_Series::memoryAfterMergingPieces()
     qInfo("1M rows merged from 100 pieces: %.1f MB", double(merged.memoryUsage()) / 1e6);
     QVERIFY2(merged.memoryUsage() < 17'000'000, QByteArray::number(merged.memoryUsage()));
     QCOMPARE(merged.timeAt(999'999, 0), Timestamp::fromNanoseconds(999'999));
+}
+
+// PodArray keeps every value while it moves between malloc and pages of its own (and back),
+// grows by doubling, shrinks, is copied and moved; resize() zero-fills across a remap.
+void tst_Series::podArrayAcrossTheMappingThreshold()
+{
+    constexpr size_t large = 3 * PodStorage::LargeBytes / sizeof(qint64); // 3 doublings past
+    PodArray<qint64> values;
+    for (size_t i = 0; i < large; ++i)
+        values.push_back(qint64(i) * 7 - 3);
+    QVERIFY(values.capacity() * sizeof(qint64) >= PodStorage::LargeBytes);
+    PodArray<qint64> copy = values;
+    values.resize(large + 100'000); // remapped; the new part reads as zero
+    for (size_t i = 0; i < large; ++i)
+        QCOMPARE(values[i], qint64(i) * 7 - 3);
+    for (size_t i = large; i < values.size(); ++i)
+        QCOMPARE(values[i], 0);
+
+    values.resize(10);
+    values.shrink_to_fit(); // back to malloc
+    QCOMPARE(values.capacity(), size_t(10));
+    for (size_t i = 0; i < 10; ++i)
+        QCOMPARE(values[i], qint64(i) * 7 - 3);
+
+    PodArray<qint64> moved = std::move(copy);
+    QCOMPARE(moved.size(), large);
+    QCOMPARE(moved[large - 1], qint64(large - 1) * 7 - 3);
+    moved.shrink_to_fit(); // a mapping that shrinks stays one, rounded to whole pages
+    QVERIFY(moved.capacity() >= large);
+    QCOMPARE(moved[large / 2], qint64(large / 2) * 7 - 3);
+    copy = moved; // assigning into a moved-from array
+    QCOMPARE(copy.size(), large);
+    QCOMPARE(copy[large - 1], moved[large - 1]);
+
+    PodArray<quint8> bytes; // one-byte elements, grown past the threshold by resize()
+    bytes.resize(PodStorage::LargeBytes + 1);
+    bytes[PodStorage::LargeBytes] = 9;
+    bytes.resize(2 * PodStorage::LargeBytes + 3);
+    QCOMPARE(bytes[PodStorage::LargeBytes], quint8(9));
+    bytes.reset();
+    QCOMPARE(bytes.size(), size_t(0));
 }
 
 QTEST_APPLESS_MAIN(tst_Series)
