@@ -74,22 +74,27 @@ void appendFloat(QByteArray &out, double value)
     // strconv with precision -1. Its fixed form does not (it prints the exact binary value
     // of large numbers: 123456789012345683968 where Go writes 123456789012345680000), so the
     // 'f' layout is built from the shortest digits here, as Go's fmtF does.
+    // No temporaries on the heap: this runs for every float cell of a result.
     char buffer[64];
     const auto result =
             std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    const QByteArrayView sci(buffer, result.ptr - buffer);
-    const qsizetype ePos = sci.indexOf('e');
-    QByteArrayView mantissa = sci.first(ePos);
-    const bool negative = mantissa.startsWith('-');
+    const char *p = buffer;
+    const bool negative = *p == '-';
     if (negative)
-        mantissa = mantissa.sliced(1);
-    QByteArray digits;
-    digits.reserve(mantissa.size());
-    for (char c : mantissa) {
-        if (c != '.')
-            digits += c;
+        ++p;
+    char digits[32];
+    qsizetype digitCount = 0;
+    for (; *p != 'e'; ++p) {
+        if (*p != '.')
+            digits[digitCount++] = *p;
     }
-    const int exponent = QByteArrayView(sci.sliced(ePos + 1)).toInt();
+    ++p; // 'e'
+    const bool negativeExponent = *p == '-';
+    int absExponent = 0;
+    for (++p; p < result.ptr; ++p)
+        absExponent = absExponent * 10 + (*p - '0');
+    const int exponent = negativeExponent ? -absExponent : absExponent;
+    const QByteArrayView allDigits(digits, digitCount);
     const double magnitude = std::fabs(value);
 
     if (negative)
@@ -97,31 +102,33 @@ void appendFloat(QByteArray &out, double value)
     if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
         // Go's 'e' format (d[.ddd]e±dd) with encoding/json's cleanup of "e-0X" to "e-X".
         out += digits[0];
-        if (digits.size() > 1) {
+        if (digitCount > 1) {
             out += '.';
-            out += QByteArrayView(digits).sliced(1);
+            out += allDigits.sliced(1);
         }
         out += 'e';
-        out += exponent < 0 ? '-' : '+';
-        const int absExponent = exponent < 0 ? -exponent : exponent;
-        if (absExponent < 10 && exponent >= 0)
+        out += negativeExponent ? '-' : '+';
+        if (absExponent < 10 && !negativeExponent)
             out += '0';
-        out += QByteArray::number(absExponent);
+        char exponentText[8];
+        const auto end = std::to_chars(exponentText, exponentText + sizeof exponentText,
+                                       absExponent);
+        out.append(exponentText, end.ptr - exponentText);
         return;
     }
     // 'f' format: the decimal point sits after digit number exponent + 1.
     const qsizetype point = exponent + 1;
     if (point <= 0) {
         out += "0.";
-        out += QByteArray(-point, '0');
-        out += digits;
-    } else if (point >= digits.size()) {
-        out += digits;
-        out += QByteArray(point - digits.size(), '0');
+        out.append(-point, '0');
+        out += allDigits;
+    } else if (point >= digitCount) {
+        out += allDigits;
+        out.append(point - digitCount, '0');
     } else {
-        out += QByteArrayView(digits).first(point);
+        out += allDigits.first(point);
         out += '.';
-        out += QByteArrayView(digits).sliced(point);
+        out += allDigits.sliced(point);
     }
 }
 
@@ -195,12 +202,16 @@ void appendJsonString(QByteArray &out, QByteArrayView utf8)
 void appendCsvField(QByteArray &out, QByteArrayView field)
 {
     // encoding/csv fieldNeedsQuotes
+    // One pass over the bytes: this runs for every cell of a CSV result.
     bool quote = false;
-    if (!field.isEmpty()) {
-        quote = field == QByteArrayView("\\.") || field.contains(',') || field.contains('"')
-                || field.contains('\r') || field.contains('\n')
-                || isGoSpace(decodeRune(field, 0).first);
+    for (const char c : field) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+        }
     }
+    if (!quote && !field.isEmpty())
+        quote = field == QByteArrayView("\\.") || isGoSpace(decodeRune(field, 0).first);
     if (!quote) {
         out += field;
         return;

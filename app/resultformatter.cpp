@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 using namespace Qt::StringLiterals;
 
@@ -111,9 +112,13 @@ void appendCell(QByteArray &out, const Series &series, qsizetype row, qsizetype 
         return; // interfaceToString(nil) is ""
     }
     switch (type) {
-    case ColumnType::Integer:
-        out += QByteArray::number(series.integerAt(row, column));
+    case ColumnType::Integer: {
+        char digits[24];
+        const auto end =
+                std::to_chars(digits, digits + sizeof digits, series.integerAt(row, column));
+        out.append(digits, end.ptr - digits);
         return;
+    }
     case ColumnType::Float:
         appendFloat(out, series.floatAt(row, column), style);
         return;
@@ -121,10 +126,15 @@ void appendCell(QByteArray &out, const Series &series, qsizetype row, qsizetype 
         out += series.booleanAt(row, column) ? "true" : "false";
         return;
     case ColumnType::String:
-        appendString(out, series.stringAt(row, column).toUtf8(), style);
+        appendString(out, series.stringUtf8At(row, column), style);
         return;
     case ColumnType::Time:
-        appendString(out, series.timeAt(row, column).toRfc3339Utf8(), style);
+        // RFC 3339 text needs no JSON escaping.
+        if (style == Style::Json)
+            out += '"';
+        series.timeAt(row, column).appendRfc3339Utf8(out);
+        if (style == Style::Json)
+            out += '"';
         return;
     case ColumnType::Null:
     case ColumnType::Mixed:
@@ -254,6 +264,50 @@ struct Headers
     friend bool operator==(const Headers &, const Headers &) = default;
 };
 
+// What the shell prints around the rows of one series: its name and "k=v" tags (sorted as
+// strings, sort.Strings, not by key), the column header and, for CSV, the prefix of each row.
+struct SeriesLayout
+{
+    QByteArray name;
+    QList<QByteArray> tags;
+    QList<QByteArray> columnNames;
+    QByteArray prefix; // CSV: "name\ttags\t" (the parts that are not empty)
+
+    SeriesLayout(const Series &series, bool csv) : name(series.name().toUtf8())
+    {
+        for (const auto &[key, value] : sortedTags(series))
+            tags.append(key + '=' + value);
+        std::sort(tags.begin(), tags.end());
+        if (csv) {
+            if (!name.isEmpty()) {
+                columnNames.append("name"_ba);
+                prefix += name + '\t';
+            }
+            if (!tags.isEmpty()) {
+                columnNames.append("tags"_ba);
+                prefix += tags.join(',') + '\t';
+            }
+        }
+        for (const QString &column : series.columns())
+            columnNames.append(column.toUtf8());
+    }
+
+    // Data row r as '\t'-joined text into row, after the prefix.
+    static void rowText(const Series &series, qsizetype r, QByteArrayView prefix, QByteArray &row)
+    {
+        row.truncate(0);
+        row += prefix;
+        const qsizetype columns = series.columnCount();
+        for (qsizetype column = 0; column < columns; ++column) {
+            if (column > 0)
+                row += '\t';
+            appendCell(row, series, r, column, Style::Text);
+        }
+        if (columns == 0 && !prefix.isEmpty())
+            row.chop(1); // strings.Join puts no separator after the last value
+    }
+};
+
 // The rows the shell's formatResults() produces for one statement result (plus, for the
 // column format, the blank line writeColumns() puts between results), as '\t'-joined text.
 // rowSink(QByteArrayView) gets each row; `row` is scratch space reused for every data row.
@@ -263,60 +317,26 @@ void formatResults(const QList<Series> &seriesList, bool csv, bool suppressHeade
 {
     for (qsizetype i = 0; i < seriesList.size(); ++i) {
         const Series &series = seriesList[i];
-        const QByteArray name = series.name().toUtf8();
-        // "k=v" strings, sorted as strings (sort.Strings), not by key.
-        QList<QByteArray> tags;
-        for (const auto &[key, value] : sortedTags(series))
-            tags.append(key + '=' + value);
-        std::sort(tags.begin(), tags.end());
-
-        QList<QByteArray> columnNames;
-        if (csv) {
-            if (!name.isEmpty())
-                columnNames.append("name"_ba);
-            if (!tags.isEmpty())
-                columnNames.append("tags"_ba);
-        }
-        for (const QString &column : series.columns())
-            columnNames.append(column.toUtf8());
-
+        const SeriesLayout layout(series, csv);
         if (i > 0 && !csv && !suppressHeaders)
             rowSink(QByteArrayView());
         if (!csv && !suppressHeaders) {
-            if (!name.isEmpty())
-                rowSink(QByteArray("name: "_ba + name));
-            if (!tags.isEmpty())
-                rowSink(QByteArray("tags: "_ba + tags.join(", "_ba)));
+            if (!layout.name.isEmpty())
+                rowSink(QByteArray("name: "_ba + layout.name));
+            if (!layout.tags.isEmpty())
+                rowSink(QByteArray("tags: "_ba + layout.tags.join(", "_ba)));
         }
         if (!suppressHeaders)
-            rowSink(columnNames.join('\t'));
+            rowSink(layout.columnNames.join('\t'));
         if (!csv && !suppressHeaders) {
             // strings.Repeat("-", len(columnName)): len counts bytes, not characters.
             QList<QByteArray> dashes;
-            for (const QByteArray &column : columnNames)
+            for (const QByteArray &column : layout.columnNames)
                 dashes.append(QByteArray(column.size(), '-'));
             rowSink(dashes.join('\t'));
         }
-
-        QByteArray prefix;
-        if (csv) {
-            if (!name.isEmpty())
-                prefix += name + '\t';
-            if (!tags.isEmpty())
-                prefix += tags.join(',') + '\t';
-        }
-        const qsizetype rows = series.rowCount();
-        const qsizetype columns = series.columnCount();
-        for (qsizetype r = 0; r < rows; ++r) {
-            row.truncate(0);
-            row += prefix;
-            for (qsizetype column = 0; column < columns; ++column) {
-                if (column > 0)
-                    row += '\t';
-                appendCell(row, series, r, column, Style::Text);
-            }
-            if (columns == 0 && !prefix.isEmpty())
-                row.chop(1); // strings.Join puts no separator after the last value
+        for (qsizetype r = 0; r < series.rowCount(); ++r) {
+            SeriesLayout::rowText(series, r, layout.prefix, row);
             rowSink(QByteArrayView(row));
         }
     }
@@ -370,21 +390,25 @@ void forEachShellRow(const QList<QList<Series>> &results, bool csv, RowSink rowS
     }
 }
 
+// csvw.Write(strings.Split(row, "\t"))
+void appendCsvRecord(QByteArray &out, QByteArrayView row)
+{
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype tab = row.indexOf('\t', start);
+        GoFormat::appendCsvField(out, row.sliced(start, (tab < 0 ? row.size() : tab) - start));
+        if (tab < 0)
+            break;
+        out += ',';
+        start = tab + 1;
+    }
+    out += '\n';
+}
+
 void writeCsv(Sink &sink, const QList<QList<Series>> &results)
 {
     forEachShellRow(results, true, [&sink](QByteArrayView row) {
-        // csvw.Write(strings.Split(r, "\t"))
-        QByteArray &out = sink.buffer();
-        qsizetype start = 0;
-        for (;;) {
-            const qsizetype tab = row.indexOf('\t', start);
-            GoFormat::appendCsvField(out, row.sliced(start, (tab < 0 ? row.size() : tab) - start));
-            if (tab < 0)
-                break;
-            out += ',';
-            start = tab + 1;
-        }
-        out += '\n';
+        appendCsvRecord(sink.buffer(), row);
         sink.maybeFlush();
     });
 }
@@ -400,7 +424,86 @@ void writeColumns(Sink &sink, const QList<QList<Series>> &results)
     });
 }
 
+// Per statement of the query: whether influxd 1.x sends all its series in one chunked
+// document (the meta statements below, checked against influxd 1.6; everything else sends one
+// document per series).
+QList<bool> singleResultStatements(QStringView query)
+{
+    static constexpr std::array<QStringView, 5> multiSeriesShows = {
+            u"SHARDS", u"STATS", u"DIAGNOSTICS", u"CONTINUOUS", u"SUBSCRIPTIONS"};
+    QList<bool> single;
+    for (const QStringView statement : Influx::InfluxQL::splitStatements(query)) {
+        QList<QStringView> words;
+        for (const Influx::InfluxQL::Token &token : Influx::InfluxQL::tokenize(statement)) {
+            if (token.isComment())
+                continue;
+            if (token.kind != Influx::InfluxQL::Token::Kind::Word || words.size() == 2)
+                break;
+            words.append(token.text(statement));
+        }
+        single.append(words.size() == 2 && words[0].compare(u"SHOW", Qt::CaseInsensitive) == 0
+                      && std::any_of(multiSeriesShows.begin(), multiSeriesShows.end(),
+                                     [&](QStringView keyword) {
+                                         return words[1].compare(keyword, Qt::CaseInsensitive) == 0;
+                                     }));
+    }
+    return single;
+}
+
 } // namespace
+
+struct CsvStreamWriter::Private
+{
+    explicit Private(QIODevice *device) : sink(device) { }
+    Sink sink;
+    QList<bool> singleResult;
+    Headers previous; // of the last result's first series, as forEachShellRow() compares
+    int statement = -1;
+    int series = -1;
+    bool suppressHeaders = false;
+    QByteArray prefix;
+    QByteArray row;
+};
+
+CsvStreamWriter::CsvStreamWriter(QIODevice *device, QStringView query)
+    : d(std::make_unique<Private>(device))
+{
+    d->singleResult = singleResultStatements(query);
+}
+
+CsvStreamWriter::~CsvStreamWriter() = default;
+
+void CsvStreamWriter::writeRows(const QueryResult &result, int statementIndex, int seriesIndex,
+                                qsizetype firstRow, qsizetype count)
+{
+    const Series &series = result.statements().at(statementIndex).series.at(seriesIndex);
+    if (statementIndex != d->statement || seriesIndex != d->series) {
+        const SeriesLayout layout(series, true);
+        d->prefix = layout.prefix;
+        d->statement = statementIndex;
+        d->series = seriesIndex;
+        if (firstRow == 0) { // a new series (a shell result of its own, see shellResults())
+            if (seriesIndex == 0 || !d->singleResult.value(statementIndex)) {
+                Headers headers {series.name(), series.tags(), series.columns()};
+                d->suppressHeaders = headers == d->previous;
+                if (!d->suppressHeaders)
+                    d->previous = std::move(headers);
+            }
+            if (!d->suppressHeaders)
+                appendCsvRecord(d->sink.buffer(), layout.columnNames.join('\t'));
+        }
+    }
+    for (qsizetype r = firstRow; r < firstRow + count; ++r) {
+        SeriesLayout::rowText(series, r, d->prefix, d->row);
+        appendCsvRecord(d->sink.buffer(), d->row);
+        d->sink.maybeFlush();
+    }
+}
+
+bool CsvStreamWriter::finish()
+{
+    return d->sink.flush();
+}
 
 std::optional<ResultFormatter::Format> ResultFormatter::formatFromName(QStringView name)
 {
@@ -415,29 +518,7 @@ std::optional<ResultFormatter::Format> ResultFormatter::formatFromName(QStringVi
 
 void ResultFormatter::setQuery(QStringView query)
 {
-    // The meta statements whose series influxd 1.x sends in one chunked document (checked
-    // against influxd 1.6: everything else sends one document per series).
-    static constexpr std::array<QStringView, 5> multiSeriesShows = {
-            u"SHARDS", u"STATS", u"DIAGNOSTICS", u"CONTINUOUS", u"SUBSCRIPTIONS"};
-    m_singleResult.clear();
-    for (const QStringView statement : Influx::InfluxQL::splitStatements(query)) {
-        QList<QStringView> words;
-        for (const Influx::InfluxQL::Token &token : Influx::InfluxQL::tokenize(statement)) {
-            if (token.isComment())
-                continue;
-            if (token.kind != Influx::InfluxQL::Token::Kind::Word || words.size() == 2)
-                break;
-            words.append(token.text(statement));
-        }
-        bool single = false;
-        if (words.size() == 2 && words[0].compare(u"SHOW", Qt::CaseInsensitive) == 0) {
-            single = std::any_of(multiSeriesShows.begin(), multiSeriesShows.end(),
-                                 [&](QStringView keyword) {
-                                     return words[1].compare(keyword, Qt::CaseInsensitive) == 0;
-                                 });
-        }
-        m_singleResult.append(single);
-    }
+    m_singleResult = singleResultStatements(query);
 }
 
 QString ResultFormatter::formatName(Format format)

@@ -215,6 +215,16 @@ QString Series::stringAt(qsizetype row, qsizetype column) const
     return c.value(row).toString();
 }
 
+QByteArrayView Series::stringUtf8At(qsizetype row, qsizetype column) const
+{
+    const Column &c = d->columns[size_t(column)];
+    Q_ASSERT(c.type() == ColumnType::String);
+    if (c.isNull(row))
+        return {};
+    const std::string_view utf8 = c.stringUtf8At(row);
+    return QByteArrayView(utf8.data(), qsizetype(utf8.size()));
+}
+
 Timestamp Series::timeAt(qsizetype row, qsizetype column) const
 {
     if (isNull(row, column))

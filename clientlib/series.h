@@ -92,6 +92,9 @@ public:
     double floatAt(qsizetype row, qsizetype column) const; // Integer columns convert
     bool booleanAt(qsizetype row, qsizetype column) const;
     QString stringAt(qsizetype row, qsizetype column) const;
+    // The UTF-8 text of a String cell as it arrived (no conversion; valid while the series is
+    // not modified).
+    QByteArrayView stringUtf8At(qsizetype row, qsizetype column) const;
     Timestamp timeAt(qsizetype row, qsizetype column) const;
 
     // Appends one row (QVariant per column; Timestamp, qint64/int, double, bool, QString or

@@ -180,6 +180,7 @@ public:
     double floatAt(qsizetype row) const { return m_floats[size_t(row)]; }
     bool booleanAt(qsizetype row) const { return m_booleans[size_t(row)] != 0; }
     const QString &stringAt(qsizetype row) const { return m_dictionary.at(m_codes[size_t(row)]); }
+    std::string_view stringUtf8At(qsizetype row) const { return utf8Of(m_codes[size_t(row)]); }
     Timestamp timeAt(qsizetype row) const
     {
         return Timestamp::fromNanoseconds(m_integers[size_t(row)]);

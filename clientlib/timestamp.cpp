@@ -210,6 +210,18 @@ QDateTime Timestamp::toDateTime() const
 
 QByteArray Timestamp::toRfc3339Utf8() const
 {
+    char buffer[MaxRfc3339Length];
+    return QByteArray(buffer, writeRfc3339(buffer) - buffer);
+}
+
+void Timestamp::appendRfc3339Utf8(QByteArray &out) const
+{
+    char buffer[MaxRfc3339Length];
+    out.append(buffer, writeRfc3339(buffer) - buffer);
+}
+
+char *Timestamp::writeRfc3339(char *buffer) const
+{
     // Floor division by hand: seconds * 10^9 would overflow for the earliest instants.
     qint64 seconds = m_ns / NanosPerSecond;
     qint64 remainder = m_ns % NanosPerSecond;
@@ -222,7 +234,6 @@ QByteArray Timestamp::toRfc3339Utf8() const
     const auto secondOfDay = unsigned(seconds - days * SecondsPerDay);
     const CivilDate date = civilFromDays(days);
 
-    char buffer[MaxRfc3339Length];
     char *p = buffer;
     const auto put = [&p](unsigned value, int digits) {
         for (int i = digits - 1; i >= 0; --i) {
@@ -254,7 +265,7 @@ QByteArray Timestamp::toRfc3339Utf8() const
         put(fraction, digits);
     }
     *p++ = 'Z';
-    return QByteArray(buffer, p - buffer);
+    return p;
 }
 
 QString Timestamp::toRfc3339() const

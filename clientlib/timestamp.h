@@ -56,12 +56,15 @@ public:
     // Go's RFC3339Nano in UTC, exactly as InfluxDB formats times: trailing zeros of the
     // fraction removed, no fraction when it is zero ("2016-12-03T19:26:51.053212Z").
     QByteArray toRfc3339Utf8() const;
+    // The same text appended, without a temporary (result formatting of millions of rows).
+    void appendRfc3339Utf8(QByteArray &out) const;
     QString toRfc3339() const;
 
     friend constexpr bool operator==(Timestamp a, Timestamp b) noexcept = default;
     friend constexpr auto operator<=>(Timestamp a, Timestamp b) noexcept = default;
 
 private:
+    char *writeRfc3339(char *buffer) const; // returns the end; at most 35 bytes
     qint64 m_ns = 0;
 };
 

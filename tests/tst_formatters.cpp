@@ -120,6 +120,8 @@ private Q_SLOTS:
     void severalSeries();
     void severalStatements();
     void chunkedResults();
+    void csvStreamMatchesTheFinishedResult_data();
+    void csvStreamMatchesTheFinishedResult();
     void diagnostics();
     void valuesJson();
     void epochTimes();
@@ -369,6 +371,58 @@ void tst_Formatters::chunkedResults()
     ResultFormatter csv(Csv);
     csv.setQuery(u"SHOW SHARDS; SHOW SHARDS"_s);
     QCOMPARE(csv.toByteArray(twice), csvA + csvB + "cpu,host=a,1,1\ncpu,host=b,2,2\n");
+}
+
+void tst_Formatters::csvStreamMatchesTheFinishedResult_data()
+{
+    QTest::addColumn<QueryResult>("queryResult");
+    QTest::addColumn<QString>("query");
+    const QStringList columns {u"time"_s, u"v"_s};
+    const Series a = series(u"cpu"_s, columns, {{qint64(1), qint64(1)}, {qint64(3), qint64(3)}},
+                            {{u"host"_s, u"a"_s}});
+    const Series b = series(u"cpu"_s, columns, {{qint64(2), qint64(2)}}, {{u"host"_s, u"b"_s}});
+    const QueryResult twice = result({statement(0, {a, b}), statement(1, {a, b})});
+    QTest::newRow("group by, twice") << twice << u"SELECT 1; SELECT 2"_s;
+    QTest::newRow("show shards, twice") << twice << u"SHOW SHARDS; SHOW SHARDS"_s;
+    QTest::newRow("same headers suppressed") << threeStatementsAndAnError() << u"a;b;c;d"_s;
+    QTest::newRow("one series") << result({statement(0, {cpuSeries()})}) << u"SELECT"_s;
+    QTest::newRow("tabs and quotes")
+            << result({statement(0,
+                                 {series(u"m\tx"_s, {u"time"_s, u"s"_s},
+                                         {{qint64(1), u"a\tb,\"c\""_s}, {qint64(2), QVariant()}},
+                                         {{u"k"_s, u"v w"_s}})})})
+            << u"SELECT"_s;
+    QTest::newRow("no name, no tags")
+            << result({statement(0, {series({}, {u"name"_s}, {{u"db1"_s}, {u"db2"_s}})})})
+            << u"SHOW DATABASES"_s;
+}
+
+// The streamed CSV of --execute is byte for byte what the finished result prints, whether the
+// rows come one at a time or a series at once.
+void tst_Formatters::csvStreamMatchesTheFinishedResult()
+{
+    QFETCH(QueryResult, queryResult);
+    QFETCH(QString, query);
+    ResultFormatter formatter(Csv);
+    formatter.setQuery(query);
+    const QByteArray expected = formatter.toByteArray(queryResult);
+    QVERIFY(!expected.isEmpty());
+    for (const qsizetype piece : {qsizetype(1), qsizetype(1000)}) {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        Explorer::CsvStreamWriter stream(&buffer, query);
+        const QList<StatementResult> statements = queryResult.statements();
+        for (int s = 0; s < statements.size(); ++s) {
+            for (int i = 0; i < statements[s].series.size(); ++i) {
+                const qsizetype rows = statements[s].series[i].rowCount();
+                for (qsizetype first = 0; first < rows; first += piece)
+                    stream.writeRows(queryResult, s, i, first, std::min(piece, rows - first));
+            }
+        }
+        QVERIFY(stream.finish());
+        QCOMPARE(bytes, expected);
+    }
 }
 
 void tst_Formatters::diagnostics()
