@@ -27,6 +27,7 @@
 // (the CTest smoke run uses N = 20000; `cmake --build --preset dev --target bench` runs it with
 // the default).
 
+#include "bench/benchsupport.h"
 #include "bench/workload.h"
 #include "charts/chartpanel.h"
 #include "charts/serieschartview.h"
@@ -258,15 +259,6 @@ qint64 seriesBytes(const Influx::QueryResult &result)
     return bytes;
 }
 
-// The first three fields of /proc/loadavg: other work on the machine shows up as stalls.
-QByteArray loadAverage()
-{
-    QFile file(u"/proc/loadavg"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return "unknown";
-    return file.readAll().split(' ').mid(0, 3).join(' ');
-}
-
 int fail(const char *what)
 {
     std::fprintf(stderr, "bench_gui: FAILED: %s\n", what);
@@ -481,7 +473,7 @@ int main(int argc, char *argv[])
                 "precise timer beyond its interval; platform %s; load average %s\n",
                 qlonglong(points), qPrintable(Database), double(clock.elapsed()) / 1000.0,
                 qPrintable(Query), ProbeIntervalMs, qPrintable(QGuiApplication::platformName()),
-                loadAverage().constData());
+                Bench::loadAverage().constData());
     std::fflush(stdout);
 
     if (const int result = clientOnly(client, points))
