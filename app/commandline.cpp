@@ -33,7 +33,7 @@ const QList<OptionSpec> &optionSpecs()
              "lines and lines starting with '#' are skipped; CRLF line ends are accepted."_s},
             {{u"batch-size"_s},
              u"lines"_s,
-             u"Lines of line protocol per write request for --import (default 5000)."_s},
+             u"Lines of line protocol per write request for --import (default 50000)."_s},
             {{u"demo"_s},
              {},
              u"Start a private influxd on a free 127.0.0.1 port with a temporary directory, "

@@ -2,6 +2,7 @@
 #ifndef EXPLORER_COMMANDLINE_H
 #define EXPLORER_COMMANDLINE_H
 
+#include "importer.h"
 #include "resultformatter.h"
 
 #include <clientoptions.h>
@@ -35,7 +36,7 @@ struct CommandLineOptions
     bool demo = false; // --demo or --serve-demo: start a private influxd with the demo data
     QString query; // --execute
     QString importPath; // --import; "-" reads standard input
-    int batchSize = 5000; // --batch-size
+    int batchSize = Importer::DefaultBatchSize; // --batch-size
     ResultFormatter::Format format = ResultFormatter::Format::Column;
     // Connection flags, validated by ClientOptions::fromVariantMap. With --demo the base URL
     // is set once the server runs, and the database defaults to "demo".

@@ -136,11 +136,16 @@ void Importer::takeLine(QByteArrayView line)
         ++first;
     if (first == line.size() || line[first] == '#')
         return;
+    // Sized once per batch: growing a multi-MB body line by line copied it over and over.
+    if (m_filling.body.isEmpty() && m_lastBatchBytes > 0)
+        m_filling.body.reserve(m_lastBatchBytes + m_lastBatchBytes / 8);
     m_filling.body += line.sliced(first);
     m_filling.body += '\n';
     m_filling.lineNumbers.append(lineNumber);
-    if (m_filling.lineNumbers.size() >= m_options.batchSize)
+    if (m_filling.lineNumbers.size() >= m_options.batchSize) {
+        m_lastBatchBytes = m_filling.body.size();
         m_ready.append(std::exchange(m_filling, {}));
+    }
 }
 
 void Importer::sendReadyBatches()

@@ -602,20 +602,21 @@ void tst_Headless::importStdin()
 
 void tst_Headless::importManyBatches()
 {
-    // Default batch size 5000: three batches, at most two in flight. Second precision.
+    // Default batch size 50,000: three batches, at most two in flight. Second precision.
     QByteArray input;
-    constexpr int lines = 12001;
+    constexpr int lines = 120001;
     for (int i = 0; i < lines; ++i)
         input += "imp_many,host=h" + QByteArray::number(i % 3) + " v=" + QByteArray::number(i)
                 + "i " + QByteArray::number(1000 + i) + '\n';
     const Run result =
             run(connection() << u"--import"_s << u"-"_s << u"--precision"_s << u"s"_s, input);
     QVERIFY2(result.exitCode == 0, result.err.constData());
-    QCOMPARE(result.err, "12001 points written in 3 batches, 0 failed (12001 lines read)\n"_ba);
+    QCOMPARE(result.err, "120001 points written in 3 batches, 0 failed (120001 lines read)\n"_ba);
     const Run count = run(connection() << u"-f"_s << u"csv"_s << u"-e"_s
                                        << u"SELECT count(v), sum(v) FROM imp_many"_s);
     QCOMPARE(count.exitCode, 0);
-    QCOMPARE(count.out, "name,time,count,sum\nimp_many,1970-01-01T00:00:00Z,12001,72006000\n"_ba);
+    QCOMPARE(count.out,
+             "name,time,count,sum\nimp_many,1970-01-01T00:00:00Z,120001,7200060000\n"_ba);
 }
 
 void tst_Headless::importMissingDatabase()
