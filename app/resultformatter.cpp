@@ -390,8 +390,8 @@ void forEachShellRow(const QList<QList<Series>> &results, bool csv, RowSink rowS
     }
 }
 
-// csvw.Write(strings.Split(row, "\t"))
-void appendCsvRecord(QByteArray &out, QByteArrayView row)
+// csvw.Write(strings.Split(row, "\t")) without the line end: the fields, ',' between them.
+void appendCsvFields(QByteArray &out, QByteArrayView row)
 {
     qsizetype start = 0;
     for (;;) {
@@ -401,6 +401,42 @@ void appendCsvRecord(QByteArray &out, QByteArrayView row)
             break;
         out += ',';
         start = tab + 1;
+    }
+}
+
+void appendCsvRecord(QByteArray &out, QByteArrayView row)
+{
+    appendCsvFields(out, row);
+    out += '\n';
+}
+
+// One data row of the shell's CSV (what appendCsvRecord() makes of SeriesLayout::rowText())
+// in one pass: number, boolean and time cells can hold neither a '\t' to split at nor
+// anything to quote, so they go straight to out; only text cells take the detour through
+// `cell`. csvPrefix is the row prefix already as CSV fields, each followed by ','.
+void appendCsvRow(QByteArray &out, const Series &series, qsizetype row, QByteArrayView csvPrefix,
+                  QByteArray &cell)
+{
+    out += csvPrefix;
+    const qsizetype columns = series.columnCount();
+    for (qsizetype column = 0; column < columns; ++column) {
+        if (column > 0)
+            out += ',';
+        switch (series.columnType(column)) {
+        case ColumnType::Integer:
+        case ColumnType::Float:
+        case ColumnType::Boolean:
+        case ColumnType::Time:
+        case ColumnType::Null:
+            appendCell(out, series, row, column, Style::Text);
+            break;
+        case ColumnType::String:
+        case ColumnType::Mixed:
+            cell.truncate(0);
+            appendCell(cell, series, row, column, Style::Text);
+            appendCsvFields(out, cell);
+            break;
+        }
     }
     out += '\n';
 }
@@ -462,6 +498,7 @@ struct CsvStreamWriter::Private
     int series = -1;
     bool suppressHeaders = false;
     QByteArray prefix;
+    QByteArray csvPrefix; // prefix as CSV fields, each followed by ','
     QByteArray row;
 };
 
@@ -480,6 +517,11 @@ void CsvStreamWriter::writeRows(const QueryResult &result, int statementIndex, i
     if (statementIndex != d->statement || seriesIndex != d->series) {
         const SeriesLayout layout(series, true);
         d->prefix = layout.prefix;
+        d->csvPrefix.clear();
+        if (!d->prefix.isEmpty()) { // "name\ttags\t": every part is followed by a '\t'
+            appendCsvFields(d->csvPrefix, QByteArrayView(d->prefix).chopped(1));
+            d->csvPrefix += ',';
+        }
         d->statement = statementIndex;
         d->series = seriesIndex;
         if (firstRow == 0) { // a new series (a shell result of its own, see shellResults())
@@ -493,9 +535,14 @@ void CsvStreamWriter::writeRows(const QueryResult &result, int statementIndex, i
                 appendCsvRecord(d->sink.buffer(), layout.columnNames.join('\t'));
         }
     }
+    const bool noColumns = series.columnCount() == 0; // the prefix's last '\t' goes too
     for (qsizetype r = firstRow; r < firstRow + count; ++r) {
-        SeriesLayout::rowText(series, r, d->prefix, d->row);
-        appendCsvRecord(d->sink.buffer(), d->row);
+        if (noColumns) {
+            SeriesLayout::rowText(series, r, d->prefix, d->row);
+            appendCsvRecord(d->sink.buffer(), d->row);
+        } else {
+            appendCsvRow(d->sink.buffer(), series, r, d->csvPrefix, d->row);
+        }
         d->sink.maybeFlush();
     }
 }

@@ -392,6 +392,13 @@ void tst_Formatters::csvStreamMatchesTheFinishedResult_data()
                                          {{qint64(1), u"a\tb,\"c\""_s}, {qint64(2), QVariant()}},
                                          {{u"k"_s, u"v w"_s}})})})
             << u"SELECT"_s;
+    QTest::newRow("booleans, nulls, a mixed column") << result(
+            {statement(0,
+                       {series(u"m"_s, {u"time"_s, u"b"_s, u"n"_s, u"mix"_s},
+                               {{time("2016-12-03T19:26:51.5Z"), true, QVariant(), qint64(5)},
+                                {time("2016-12-03T19:26:52Z"), false, -0.5, u" x\ty"_s},
+                                {QVariant(), QVariant(), 1e21, 2.5}})})})
+                                                     << u"SELECT"_s;
     QTest::newRow("no name, no tags")
             << result({statement(0, {series({}, {u"name"_s}, {{u"db1"_s}, {u"db2"_s}})})})
             << u"SHOW DATABASES"_s;
