@@ -69,6 +69,7 @@ private Q_SLOTS:
     void newReplyReplacesTheRunningOne();
     void rowLimitFetchAll();
     void rowLimitStopHere();
+    void rowLimitIsNotReachedByExactlyThatMany();
     void exportCsvAndJson();
     void exportAllResultsRepeatsNoHeader();
     void exportCancelLeavesNoFile();
@@ -404,6 +405,22 @@ void tst_ResultsPanel::rowLimitStopHere()
     QVERIFY2(rows >= 5000 && rows < PaddedPoints, qPrintable(QString::number(rows)));
     QCOMPARE(panel.tableModel(0)->availableRows(), rows);
     QCOMPARE(panel.errorCount(), 0);
+}
+
+// The limit is "more rows than this": a result of exactly that many never pauses (the bar
+// used to flash up on the last chunk and go away when the query finished).
+void tst_ResultsPanel::rowLimitIsNotReachedByExactlyThatMany()
+{
+    ResultsPanel panel;
+    Preferences preferences;
+    preferences.rowLimit = PaddedPoints;
+    panel.setPreferences(preferences);
+    QSignalSpy states(&panel, &ResultsPanel::stateChanged);
+    QVERIFY(runAndWait(panel, u"SELECT * FROM padded"_s));
+    QCOMPARE(panel.state(), ResultsPanel::State::Done);
+    QCOMPARE(panel.rowCount(), PaddedPoints);
+    for (const QList<QVariant> &change : std::as_const(states))
+        QVERIFY(change.first().value<ResultsPanel::State>() != ResultsPanel::State::Paused);
 }
 
 void tst_ResultsPanel::exportCsvAndJson()

@@ -326,7 +326,7 @@ void ResultsPanel::onProgress(qint64 rows)
     if (!m_reply || m_state != State::Running)
         return;
     const qint64 limit = m_preferences.rowLimit;
-    if (limit <= 0 || m_limitAnswered || rows < limit)
+    if (limit <= 0 || m_limitAnswered || rows <= limit)
         return;
     // Hold the server back while the user decides; rows already on their way still arrive.
     m_reply->pause();
