@@ -308,27 +308,24 @@ struct SeriesLayout
     }
 };
 
-// The rows the shell's formatResults() produces for one statement result (plus, for the
-// column format, the blank line writeColumns() puts between results), as '\t'-joined text.
+// The rows the shell's formatResults() produces for one statement result in the column format
+// (plus the blank line writeColumns() puts between results), as '\t'-joined text.
 // rowSink(QByteArrayView) gets each row; `row` is scratch space reused for every data row.
 template<typename RowSink>
-void formatResults(const QList<Series> &seriesList, bool csv, bool suppressHeaders,
-                   RowSink &rowSink, QByteArray &row)
+void formatResults(const QList<Series> &seriesList, bool suppressHeaders, RowSink &rowSink,
+                   QByteArray &row)
 {
     for (qsizetype i = 0; i < seriesList.size(); ++i) {
         const Series &series = seriesList[i];
-        const SeriesLayout layout(series, csv);
-        if (i > 0 && !csv && !suppressHeaders)
+        const SeriesLayout layout(series, false);
+        if (i > 0 && !suppressHeaders)
             rowSink(QByteArrayView());
-        if (!csv && !suppressHeaders) {
+        if (!suppressHeaders) {
             if (!layout.name.isEmpty())
                 rowSink(QByteArray("name: "_ba + layout.name));
             if (!layout.tags.isEmpty())
                 rowSink(QByteArray("tags: "_ba + layout.tags.join(", "_ba)));
-        }
-        if (!suppressHeaders)
             rowSink(layout.columnNames.join('\t'));
-        if (!csv && !suppressHeaders) {
             // strings.Repeat("-", len(columnName)): len counts bytes, not characters.
             QList<QByteArray> dashes;
             for (const QByteArray &column : layout.columnNames)
@@ -349,7 +346,7 @@ void formatResults(const QList<Series> &seriesList, bool csv, bool suppressHeade
 // and blank lines of writeColumns/writeCSV work on these results, so they are rebuilt here:
 // one per series, or one per statement where singleResult says so, and one for a statement
 // without series. (The pieces of one series would be suppressed into one table by the shell,
-// which is what a merged series prints as.)
+// which is what a merged series prints as.) CsvWriter applies the same rules series by series.
 QList<QList<Series>> shellResults(const QueryResult &result, const QList<bool> &singleResult)
 {
     QList<QList<Series>> results;
@@ -366,9 +363,9 @@ QList<QList<Series>> shellResults(const QueryResult &result, const QList<bool> &
     return results;
 }
 
-// writeCSV / writeColumns: every result in order, with the shell's header suppression.
+// writeColumns: every result in order, with the shell's header suppression.
 template<typename RowSink>
-void forEachShellRow(const QList<QList<Series>> &results, bool csv, RowSink rowSink)
+void forEachShellRow(const QList<QList<Series>> &results, RowSink rowSink)
 {
     QByteArray row;
     Headers previous;
@@ -384,9 +381,9 @@ void forEachShellRow(const QList<QList<Series>> &results, bool csv, RowSink rowS
                 previous = std::move(headers);
         }
         // Blank lines between results (not before the first) unless headers are suppressed.
-        if (!csv && !suppressHeaders && i > 0)
+        if (!suppressHeaders && i > 0)
             rowSink(QByteArrayView());
-        formatResults(seriesList, csv, suppressHeaders, rowSink, row);
+        formatResults(seriesList, suppressHeaders, rowSink, row);
     }
 }
 
@@ -441,20 +438,12 @@ void appendCsvRow(QByteArray &out, const Series &series, qsizetype row, QByteArr
     out += '\n';
 }
 
-void writeCsv(Sink &sink, const QList<QList<Series>> &results)
-{
-    forEachShellRow(results, true, [&sink](QByteArrayView row) {
-        appendCsvRecord(sink.buffer(), row);
-        sink.maybeFlush();
-    });
-}
-
 void writeColumns(Sink &sink, const QList<QList<Series>> &results)
 {
     TabLayout layout;
-    forEachShellRow(results, false, [&layout](QByteArrayView row) { layout.measure(row); });
+    forEachShellRow(results, [&layout](QByteArrayView row) { layout.measure(row); });
     layout.finishMeasuring();
-    forEachShellRow(results, false, [&](QByteArrayView row) {
+    forEachShellRow(results, [&](QByteArrayView row) {
         layout.write(row, sink.buffer());
         sink.maybeFlush();
     });
@@ -486,65 +475,105 @@ QList<bool> singleResultStatements(QStringView query)
     return single;
 }
 
+// The shell's CSV (writeCSV), series by series, as the rows arrive: header suppression and
+// results as shellResults() rebuilds them, decided when a series starts. Both the streamed CSV
+// of --execute and ResultFormatter's whole-result CSV go through it.
+class CsvWriter
+{
+public:
+    CsvWriter(Sink &sink, QList<bool> singleResult)
+        : m_sink(sink), m_singleResult(std::move(singleResult))
+    { }
+
+    // Rows [firstRow, firstRow + count) of the series, which is series seriesIndex of
+    // statement statementIndex; firstRow 0 starts the series (its header, unless suppressed).
+    void writeRows(const Series &series, int statementIndex, int seriesIndex, qsizetype firstRow,
+                   qsizetype count)
+    {
+        if (statementIndex != m_statement || seriesIndex != m_series)
+            startSeries(series, statementIndex, seriesIndex, firstRow == 0);
+        const bool noColumns = series.columnCount() == 0; // the prefix's last '\t' goes too
+        for (qsizetype r = firstRow; r < firstRow + count; ++r) {
+            if (noColumns) {
+                SeriesLayout::rowText(series, r, m_prefix, m_row);
+                appendCsvRecord(m_sink.buffer(), m_row);
+            } else {
+                appendCsvRow(m_sink.buffer(), series, r, m_csvPrefix, m_row);
+            }
+            m_sink.maybeFlush();
+        }
+    }
+
+private:
+    void startSeries(const Series &series, int statementIndex, int seriesIndex, bool isNew)
+    {
+        const SeriesLayout layout(series, true);
+        m_prefix = layout.prefix;
+        m_csvPrefix.clear();
+        if (!m_prefix.isEmpty()) { // "name\ttags\t": every part is followed by a '\t'
+            appendCsvFields(m_csvPrefix, QByteArrayView(m_prefix).chopped(1));
+            m_csvPrefix += ',';
+        }
+        m_statement = statementIndex;
+        m_series = seriesIndex;
+        if (!isNew)
+            return;
+        // A new shell result, unless the statement sends all its series in one.
+        if (seriesIndex == 0 || !m_singleResult.value(statementIndex)) {
+            Headers headers {series.name(), series.tags(), series.columns()};
+            m_suppressHeaders = headers == m_previous;
+            if (!m_suppressHeaders)
+                m_previous = std::move(headers);
+        }
+        if (!m_suppressHeaders)
+            appendCsvRecord(m_sink.buffer(), layout.columnNames.join('\t'));
+    }
+
+    Sink &m_sink;
+    QList<bool> m_singleResult;
+    Headers m_previous; // of the last result's first series
+    int m_statement = -1;
+    int m_series = -1;
+    bool m_suppressHeaders = false;
+    QByteArray m_prefix;
+    QByteArray m_csvPrefix; // m_prefix as CSV fields, each followed by ','
+    QByteArray m_row;
+};
+
+void writeCsv(Sink &sink, const QueryResult &result, const QList<bool> &singleResult)
+{
+    CsvWriter writer(sink, singleResult);
+    const QList<Influx::StatementResult> statements = result.statements();
+    for (int s = 0; s < statements.size(); ++s) {
+        for (int i = 0; i < statements[s].series.size(); ++i) {
+            const Series &series = statements[s].series[i];
+            writer.writeRows(series, s, i, 0, series.rowCount());
+        }
+    }
+}
+
 } // namespace
 
 struct CsvStreamWriter::Private
 {
-    explicit Private(QIODevice *device) : sink(device) { }
+    Private(QIODevice *device, QList<bool> singleResult)
+        : sink(device), writer(sink, std::move(singleResult))
+    { }
     Sink sink;
-    QList<bool> singleResult;
-    Headers previous; // of the last result's first series, as forEachShellRow() compares
-    int statement = -1;
-    int series = -1;
-    bool suppressHeaders = false;
-    QByteArray prefix;
-    QByteArray csvPrefix; // prefix as CSV fields, each followed by ','
-    QByteArray row;
+    CsvWriter writer;
 };
 
 CsvStreamWriter::CsvStreamWriter(QIODevice *device, QStringView query)
-    : d(std::make_unique<Private>(device))
-{
-    d->singleResult = singleResultStatements(query);
-}
+    : d(std::make_unique<Private>(device, singleResultStatements(query)))
+{ }
 
 CsvStreamWriter::~CsvStreamWriter() = default;
 
 void CsvStreamWriter::writeRows(const QueryResult &result, int statementIndex, int seriesIndex,
                                 qsizetype firstRow, qsizetype count)
 {
-    const Series &series = result.statements().at(statementIndex).series.at(seriesIndex);
-    if (statementIndex != d->statement || seriesIndex != d->series) {
-        const SeriesLayout layout(series, true);
-        d->prefix = layout.prefix;
-        d->csvPrefix.clear();
-        if (!d->prefix.isEmpty()) { // "name\ttags\t": every part is followed by a '\t'
-            appendCsvFields(d->csvPrefix, QByteArrayView(d->prefix).chopped(1));
-            d->csvPrefix += ',';
-        }
-        d->statement = statementIndex;
-        d->series = seriesIndex;
-        if (firstRow == 0) { // a new series (a shell result of its own, see shellResults())
-            if (seriesIndex == 0 || !d->singleResult.value(statementIndex)) {
-                Headers headers {series.name(), series.tags(), series.columns()};
-                d->suppressHeaders = headers == d->previous;
-                if (!d->suppressHeaders)
-                    d->previous = std::move(headers);
-            }
-            if (!d->suppressHeaders)
-                appendCsvRecord(d->sink.buffer(), layout.columnNames.join('\t'));
-        }
-    }
-    const bool noColumns = series.columnCount() == 0; // the prefix's last '\t' goes too
-    for (qsizetype r = firstRow; r < firstRow + count; ++r) {
-        if (noColumns) {
-            SeriesLayout::rowText(series, r, d->prefix, d->row);
-            appendCsvRecord(d->sink.buffer(), d->row);
-        } else {
-            appendCsvRow(d->sink.buffer(), series, r, d->csvPrefix, d->row);
-        }
-        d->sink.maybeFlush();
-    }
+    d->writer.writeRows(result.statements().at(statementIndex).series.at(seriesIndex),
+                        statementIndex, seriesIndex, firstRow, count);
 }
 
 bool CsvStreamWriter::finish()
@@ -589,7 +618,7 @@ bool ResultFormatter::write(const QueryResult &result, QIODevice *device) const
         writeJson(sink, result);
         break;
     case Format::Csv:
-        writeCsv(sink, shellResults(result, m_singleResult));
+        writeCsv(sink, result, m_singleResult);
         break;
     case Format::Column:
         writeColumns(sink, shellResults(result, m_singleResult));

@@ -122,12 +122,16 @@ void RequestDispatcher::tryUrl(qsizetype index)
         m_reply->failWith(error);
         return;
     }
-    const bool gzipBody = m_spec.compressibleBody && m_spec.body.size() >= GzipMinimumBody
-            && usesGzip(m_spec.compression, m_urls.at(index));
-    if (gzipBody && m_gzippedBody.isEmpty())
+    if (gzipsBody(m_urls.at(index)) && m_gzippedBody.isEmpty())
         compressBody(index);
     else
         sendTo(index);
+}
+
+bool RequestDispatcher::gzipsBody(const QUrl &baseUrl) const
+{
+    return m_spec.compressibleBody && m_spec.body.size() >= GzipMinimumBody
+            && usesGzip(m_spec.compression, baseUrl);
 }
 
 bool RequestDispatcher::usesGzip(Compression compression, const QUrl &baseUrl)
@@ -168,7 +172,6 @@ void RequestDispatcher::compressBody(qsizetype index)
 void RequestDispatcher::sendTo(qsizetype index)
 {
     const QUrl base = m_urls.at(index);
-    const bool gzip = usesGzip(m_spec.compression, base);
     QByteArray encoded = base.toEncoded() + m_spec.path.toUtf8();
     if (!m_spec.urlQuery.isEmpty())
         encoded += '?' + m_spec.urlQuery;
@@ -186,9 +189,9 @@ void RequestDispatcher::sendTo(qsizetype index)
     if (!m_spec.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
     // Qt asks for gzip and inflates by itself unless Accept-Encoding is set here.
-    if (!gzip)
+    if (!usesGzip(m_spec.compression, base))
         request.setRawHeader("Accept-Encoding", "identity");
-    const bool gzipBody = gzip && m_spec.compressibleBody && !m_gzippedBody.isEmpty();
+    const bool gzipBody = gzipsBody(base); // compressed by tryUrl() before
     if (gzipBody)
         request.setRawHeader("Content-Encoding", "gzip");
 
@@ -196,6 +199,7 @@ void RequestDispatcher::sendTo(qsizetype index)
     m_headersHandled = false;
     m_errorBody.clear();
     m_bodyReceived = 0;
+    m_bodyTotal = -1;
     m_clock.start();
     if (m_spec.method == "GET")
         m_networkReply = m_manager->get(request);
@@ -233,6 +237,10 @@ void RequestDispatcher::onMetaData()
         m_promote(base);
 
     if (m_status == 200 || m_status == 204) {
+        // Content-Length counts compressed bytes when Qt inflates the body.
+        const QVariant length = m_networkReply->header(QNetworkRequest::ContentLengthHeader);
+        if (m_networkReply->rawHeader("Content-Encoding").isEmpty() && length.isValid())
+            m_bodyTotal = length.toLongLong();
         m_reply->handleHeaders(m_networkReply->rawHeaderPairs());
     } else if (m_status < 400) {
         Error error(Error::Kind::UnexpectedStatus,
@@ -270,12 +278,7 @@ void RequestDispatcher::onReadyRead()
 void RequestDispatcher::deliverBody(const QByteArray &data)
 {
     m_bodyReceived += data.size();
-    // Content-Length counts compressed bytes when Qt inflates the body.
-    const bool inflated = !m_networkReply->rawHeader("Content-Encoding").isEmpty();
-    const qint64 total = inflated
-            ? -1
-            : m_networkReply->header(QNetworkRequest::ContentLengthHeader).toLongLong(nullptr);
-    Q_EMIT m_reply->downloadProgress(m_bodyReceived, total > 0 ? total : -1);
+    Q_EMIT m_reply->downloadProgress(m_bodyReceived, m_bodyTotal);
     m_reply->handleBody(data);
 }
 

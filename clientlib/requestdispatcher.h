@@ -83,6 +83,7 @@ public:
 private:
     void tryUrl(qsizetype index);
     void sendTo(qsizetype index);
+    bool gzipsBody(const QUrl &baseUrl) const; // this request's body goes gzipped there
     void compressBody(qsizetype index); // off this thread, then sendTo(index)
     bool isHeld() const { return m_paused || m_throttled; }
     void updateHold();
@@ -108,6 +109,7 @@ private:
     std::chrono::microseconds m_roundTrip {0};
     int m_status = 0;
     qint64 m_bodyReceived = 0;
+    qint64 m_bodyTotal = -1; // from Content-Length when the body arrives as sent
     bool m_headersHandled = false;
     bool m_done = false;
     bool m_paused = false;
