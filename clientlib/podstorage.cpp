@@ -74,6 +74,20 @@ void *resize(void *data, size_t capacity, size_t used, size_t *bytes, bool *mapp
     return block;
 }
 
+void populate(void *data, size_t from, size_t to)
+{
+#if defined(INFLUX_POD_MREMAP) && defined(MADV_POPULATE_WRITE)
+    static const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    from = from / page * page; // madvise() wants a page-aligned start
+    if (to > from)
+        madvise(static_cast<char *>(data) + from, to - from, MADV_POPULATE_WRITE);
+#else
+    Q_UNUSED(data)
+    Q_UNUSED(from)
+    Q_UNUSED(to)
+#endif
+}
+
 void release(void *data, size_t capacity, bool mapped)
 {
 #ifdef INFLUX_POD_MREMAP

@@ -28,6 +28,11 @@ constexpr size_t LargeBytes = 1024 * 1024;
 // is the empty block. Calls qBadAlloc() when memory runs out.
 void *resize(void *data, size_t capacity, size_t used, size_t *bytes, bool *mapped);
 void release(void *data, size_t capacity, bool mapped);
+// How far ahead of the writes a mapped block is populated (see PodArray::prepare()).
+constexpr size_t PopulateBytes = 2 * 1024 * 1024;
+// Faults in the pages of [from, to) of a mapped block in one go, ready to be written
+// (MADV_POPULATE_WRITE; a no-op where it does not exist, the writes then fault page by page).
+void populate(void *data, size_t from, size_t to);
 } // namespace PodStorage
 
 // A growable array of trivially copyable values: unlike std::vector it can grow without
@@ -53,6 +58,7 @@ public:
         : m_data(std::exchange(other.m_data, nullptr)),
           m_size(std::exchange(other.m_size, 0)),
           m_capacity(std::exchange(other.m_capacity, 0)),
+          m_ready(std::exchange(other.m_ready, 0)),
           m_mapped(std::exchange(other.m_mapped, false))
     { }
     PodArray &operator=(const PodArray &other)
@@ -68,6 +74,7 @@ public:
         std::swap(m_data, other.m_data);
         std::swap(m_size, other.m_size);
         std::swap(m_capacity, other.m_capacity);
+        std::swap(m_ready, other.m_ready);
         std::swap(m_mapped, other.m_mapped);
         return *this;
     }
@@ -92,24 +99,24 @@ public:
     }
     void resize(size_t size)
     {
-        if (size > m_capacity)
-            reallocate(grown(size));
+        if (size > m_ready)
+            prepare(size);
         if (size > m_size)
             std::memset(static_cast<void *>(m_data + m_size), 0, (size - m_size) * sizeof(T));
         m_size = size;
     }
     void push_back(T value)
     {
-        if (m_size == m_capacity)
-            reallocate(grown(m_size + 1));
+        if (m_size == m_ready)
+            prepare(m_size + 1);
         m_data[m_size++] = value;
     }
     void append(const T *values, size_t count)
     {
         if (count == 0)
             return;
-        if (m_size + count > m_capacity)
-            reallocate(grown(m_size + count));
+        if (m_size + count > m_ready)
+            prepare(m_size + count);
         std::memcpy(static_cast<void *>(m_data + m_size), values, count * sizeof(T));
         m_size += count;
     }
@@ -117,17 +124,37 @@ public:
 
 private:
     size_t grown(size_t needed) const { return std::max({needed, m_capacity * 2, size_t(16)}); }
+    // Makes room for `needed` elements, and for a mapping populates its pages ahead.
+    void prepare(size_t needed)
+    {
+        if (needed > m_capacity)
+            reallocate(grown(needed));
+        if (!m_mapped || needed <= m_ready)
+            return;
+        const size_t from = m_ready * sizeof(T);
+        const size_t to = std::min(m_capacity * sizeof(T),
+                                   std::max(needed * sizeof(T), from + PodStorage::PopulateBytes));
+        PodStorage::populate(m_data, from, to);
+        m_ready = to / sizeof(T);
+    }
     void reallocate(size_t capacity)
     {
+        const bool wasMapped = m_mapped;
         size_t bytes = capacity * sizeof(T);
         m_data = static_cast<T *>(PodStorage::resize(m_data, m_capacity * sizeof(T),
                                                      m_size * sizeof(T), &bytes, &m_mapped));
         m_capacity = bytes / sizeof(T); // a mapping's rounding up to whole pages is usable
+        // A new mapping has the copied elements' pages; mremap() keeps the populated ones.
+        if (!m_mapped)
+            m_ready = m_capacity;
+        else
+            m_ready = std::min(wasMapped ? m_ready : m_size, m_capacity);
     }
 
     T *m_data = nullptr;
     size_t m_size = 0;
     size_t m_capacity = 0;
+    size_t m_ready = 0; // elements writable without page faults: m_capacity unless mapped
     bool m_mapped = false; // m_data is a mapping of its own, not malloc's
 };
 

@@ -9,6 +9,11 @@
 
 #include <limits>
 
+#ifdef Q_OS_LINUX
+#    include <sys/mman.h>
+#    include <unistd.h>
+#endif
+
 using namespace Influx;
 using namespace Qt::StringLiterals;
 
@@ -51,6 +56,7 @@ class tst_Series : public QObject
 
 private Q_SLOTS:
     void podArrayAcrossTheMappingThreshold();
+    void podArrayPopulatesAheadOfTheWrites();
     void defaultConstructed();
     void columnTypes_data();
     void columnTypes();
@@ -707,4 +713,34 @@ void tst_Series::podArrayAcrossTheMappingThreshold()
 }
 
 QTEST_APPLESS_MAIN(tst_Series)
+void tst_Series::podArrayPopulatesAheadOfTheWrites()
+{
+#if defined(Q_OS_LINUX) && defined(MADV_POPULATE_WRITE)
+    // Pushed to just past 4 MiB, a mapping has doubled to 8 MiB: the pages up to 2 MiB ahead of
+    // the last write are in memory already (one madvise, no fault each), the rest is not.
+    const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    constexpr size_t mib = 1024 * 1024;
+    PodArray<qint64> values;
+    const size_t count = 4 * mib / sizeof(qint64) + 1;
+    for (size_t i = 0; i < count; ++i)
+        values.push_back(qint64(i));
+    QCOMPARE(values.capacity() * sizeof(qint64), 8 * mib);
+    const auto resident = [&](size_t offset) {
+        unsigned char state = 0;
+        const auto address = reinterpret_cast<quintptr>(values.begin()) + offset;
+        const int result = mincore(reinterpret_cast<void *>(address / page * page), 1, &state);
+        return result == 0 && (state & 1);
+    };
+    QVERIFY(resident(0));
+    QVERIFY(resident(4 * mib + page)); // never written yet
+    QVERIFY(resident(6 * mib - page)); // the last page of the window
+    QVERIFY(!resident(7 * mib)); // beyond the window: not committed
+    values.push_back(1);
+    QCOMPARE(values[count - 1], qint64(count - 1));
+    QCOMPARE(values[count], 1);
+#else
+    QSKIP("MADV_POPULATE_WRITE is Linux-only");
+#endif
+}
+
 #include "tst_series.moc"
