@@ -148,10 +148,12 @@ int Headless::execute(Influx::Client &client)
     // many series there are.
     std::optional<CsvStreamWriter> stream;
     if (m_options.format == ResultFormatter::Format::Csv) {
+        // Each piece is printed and dropped: the rows are never merged into a whole result.
+        reply->setKeepRows(false);
         stream.emplace(m_out, m_options.query);
-        connect(reply, &Influx::QueryReply::rowsReceived, reply,
-                [&stream, reply](int statement, int series, qsizetype first, qsizetype count) {
-                    stream->writeRows(reply->result(), statement, series, first, count);
+        connect(reply, &Influx::QueryReply::pieceReceived, reply,
+                [&stream](int statement, int series, qsizetype first, const Influx::Series &piece) {
+                    stream->writePiece(statement, series, first, piece);
                 });
     }
     wait(reply);

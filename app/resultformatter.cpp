@@ -485,13 +485,14 @@ public:
         : m_sink(sink), m_singleResult(std::move(singleResult))
     { }
 
-    // Rows [firstRow, firstRow + count) of the series, which is series seriesIndex of
-    // statement statementIndex; firstRow 0 starts the series (its header, unless suppressed).
-    void writeRows(const Series &series, int statementIndex, int seriesIndex, qsizetype firstRow,
-                   qsizetype count)
+    // Rows [firstRow, firstRow + count) of series, which holds (some of the) rows of series
+    // seriesIndex of statement statementIndex; startsSeries: these are that series' first
+    // rows (its header comes first, unless suppressed).
+    void writeRows(const Series &series, int statementIndex, int seriesIndex, bool startsSeries,
+                   qsizetype firstRow, qsizetype count)
     {
-        if (statementIndex != m_statement || seriesIndex != m_series)
-            startSeries(series, statementIndex, seriesIndex, firstRow == 0);
+        if (startsSeries || statementIndex != m_statement || seriesIndex != m_series)
+            startSeries(series, statementIndex, seriesIndex, startsSeries);
         const bool noColumns = series.columnCount() == 0; // the prefix's last '\t' goes too
         for (qsizetype r = firstRow; r < firstRow + count; ++r) {
             if (noColumns) {
@@ -547,7 +548,7 @@ void writeCsv(Sink &sink, const QueryResult &result, const QList<bool> &singleRe
     for (int s = 0; s < statements.size(); ++s) {
         for (int i = 0; i < statements[s].series.size(); ++i) {
             const Series &series = statements[s].series[i];
-            writer.writeRows(series, s, i, 0, series.rowCount());
+            writer.writeRows(series, s, i, true, 0, series.rowCount());
         }
     }
 }
@@ -569,11 +570,10 @@ CsvStreamWriter::CsvStreamWriter(QIODevice *device, QStringView query)
 
 CsvStreamWriter::~CsvStreamWriter() = default;
 
-void CsvStreamWriter::writeRows(const QueryResult &result, int statementIndex, int seriesIndex,
-                                qsizetype firstRow, qsizetype count)
+void CsvStreamWriter::writePiece(int statementIndex, int seriesIndex, qsizetype firstRow,
+                                 const Series &piece)
 {
-    d->writer.writeRows(result.statements().at(statementIndex).series.at(seriesIndex),
-                        statementIndex, seriesIndex, firstRow, count);
+    d->writer.writeRows(piece, statementIndex, seriesIndex, firstRow == 0, 0, piece.rowCount());
 }
 
 bool CsvStreamWriter::finish()

@@ -78,18 +78,18 @@ private:
 
 // Writes a query's result as CSV while it streams (`--execute -f csv`): every row as soon as it
 // arrived, byte for byte what ResultFormatter(Format::Csv).write() prints for the finished
-// result (header suppression included). Feed it every QueryReply::rowsReceived, in order, with
-// the reply's result(); nothing of the result is kept here. Messages and errors are not part of
-// it (ResultFormatter::diagnostics()). A series whose later pieces bring extra columns (which
-// influxd does not send) keeps the header of its first piece.
+// result (header suppression included). Feed it every QueryReply::pieceReceived, in order (the
+// reply need not keep its rows); nothing of the result is kept here. Messages and errors are not
+// part of it (ResultFormatter::diagnostics()). A series whose later pieces bring extra columns
+// (which influxd does not send) keeps the header of its first piece.
 class CsvStreamWriter
 {
 public:
     // The query decides which statements' series form one shell result (setQuery() above).
     CsvStreamWriter(QIODevice *device, QStringView query);
     ~CsvStreamWriter();
-    void writeRows(const Influx::QueryResult &result, int statementIndex, int seriesIndex,
-                   qsizetype firstRow, qsizetype count);
+    void writePiece(int statementIndex, int seriesIndex, qsizetype firstRow,
+                    const Influx::Series &piece);
     // Writes what is buffered; false when writing to the device failed (now or before).
     bool finish();
 

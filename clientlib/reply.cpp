@@ -256,6 +256,16 @@ QueryResult QueryReply::result() const
     return m_merger->result();
 }
 
+void QueryReply::setKeepRows(bool keep)
+{
+    m_merger->setKeepRows(keep);
+}
+
+bool QueryReply::keepsRows() const
+{
+    return m_merger->keepsRows();
+}
+
 void QueryReply::handleBody(const QByteArray &bytes)
 {
     QueryDecoder *decoder = m_decoder;
@@ -301,6 +311,7 @@ void QueryReply::onDecoded(const DecodedBatch &batch)
         const QList<ResultMerger::Update> updates = m_merger->add(document);
         for (const ResultMerger::Update &u : updates) {
             m_rows += u.count;
+            Q_EMIT pieceReceived(u.statementIndex, u.seriesIndex, u.firstRow, u.piece);
             Q_EMIT rowsReceived(u.statementIndex, u.seriesIndex, u.firstRow, u.count);
         }
         if (m_merger->documentError().isError()) {

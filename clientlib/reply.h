@@ -172,9 +172,25 @@ public:
     void resume() { setReadingPaused(false); }
     bool isPaused() const { return isReadingPaused(); }
 
+    // Whether result() keeps the rows (the default). A consumer that handles every piece once,
+    // as it arrives (printing, exporting), turns this off right after the call, before
+    // returning to the event loop: then result() keeps every series' name, tags and columns,
+    // the messages and the errors, but no rows, and the rows are only in pieceReceived().
+    // That saves merging each piece into a growing copy of the whole result.
+    void setKeepRows(bool keep);
+    bool keepsRows() const;
+
 Q_SIGNALS:
+    // The rows of one rowsReceived() as a Series of their own: its row 0 is row firstRow of
+    // series seriesIndex of statement statementIndex, and it has that series' name, tags and
+    // columns. Emitted just before rowsReceived(), also when rows are kept. The piece is
+    // shared with the reply: read it in the slot, don't keep a copy while the query runs.
+    void pieceReceived(int statementIndex, int seriesIndex, qsizetype firstRow,
+                       const Influx::Series &piece);
+
     // Rows were appended to series seriesIndex of statement statementIndex: rows
-    // [firstRow, firstRow + count) are new. A new series starts with firstRow == 0.
+    // [firstRow, firstRow + count) are new. A new series starts with firstRow == 0. (Without
+    // keepsRows() the series in result() stays empty; the rows came with pieceReceived().)
     void rowsReceived(int statementIndex, int seriesIndex, qsizetype firstRow, qsizetype count);
     // A statement result is complete (its series, messages and error are final).
     void statementFinished(int statementIndex);

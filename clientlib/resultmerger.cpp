@@ -60,15 +60,26 @@ QList<ResultMerger::Update> ResultMerger::merge(DecodedDocument &document)
         for (DecodedSeries &piece : result.series) {
             const qsizetype count = piece.series.rowCount();
             if (state.lastSeriesPartial && !statement.series.isEmpty()) {
-                Series &series = statement.series.last();
-                const qsizetype firstRow = series.rowCount();
-                series.appendRows(piece.series);
-                if (!piece.partial)
-                    series.squeeze(); // complete: drop the room kept for more pieces
-                updates.append({index, int(statement.series.size() - 1), firstRow, count});
+                const qsizetype firstRow = state.lastSeriesRows;
+                if (m_keepRows) {
+                    Series &series = statement.series.last();
+                    series.appendRows(piece.series);
+                    if (!piece.partial)
+                        series.squeeze(); // complete: drop the room kept for more pieces
+                }
+                state.lastSeriesRows += count;
+                updates.append({index, int(statement.series.size() - 1), firstRow, count,
+                                std::move(piece.series)});
             } else {
-                statement.series.append(std::move(piece.series));
-                updates.append({index, int(statement.series.size() - 1), 0, count});
+                // The update's handle is dropped before the next add(), so the series kept
+                // here is not shared any more when the next piece is appended to it.
+                statement.series.append(m_keepRows ? piece.series
+                                                   : Series(piece.series.name(),
+                                                            piece.series.columns(),
+                                                            piece.series.tags()));
+                state.lastSeriesRows = count;
+                updates.append({index, int(statement.series.size() - 1), 0, count,
+                                std::move(piece.series)});
             }
             state.lastSeriesPartial = piece.partial;
         }

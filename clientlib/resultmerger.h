@@ -24,19 +24,30 @@ namespace Influx {
 // Streaming and copies: appending rows to a series that the caller also holds a copy of makes
 // the series detach (a full copy). While results stream in, read the rows through result()
 // using the updates rather than keeping copies of the series.
+//
+// Without keeping rows (setKeepRows(false)), result() holds every series' name, tags and
+// columns but no rows, and the rows exist only in the updates' pieces: for a consumer that
+// handles each piece once (printing, exporting), this saves merging every piece into a series
+// that keeps growing, i.e. a copy of the whole result and the page faults of its memory.
 class ResultMerger
 {
 public:
     // Rows added by add(): rows [firstRow, firstRow + count) of
     // result().statements()[statementIndex].series[seriesIndex]. A new series starts at 0.
+    // piece holds those rows alone (its row 0 is row firstRow of the series), with the
+    // series' name, tags and columns; it shares its data with the decoded document.
     struct Update
     {
         int statementIndex = 0;
         int seriesIndex = 0;
         qsizetype firstRow = 0;
         qsizetype count = 0;
+        Series piece;
         friend bool operator==(const Update &, const Update &) = default;
     };
+    // Call before the first add(). Default: true.
+    void setKeepRows(bool keep) { m_keepRows = keep; }
+    bool keepsRows() const { return m_keepRows; }
 
     QList<Update> add(const DecodedDocument &document);
     // Takes the pieces over: a series that grows later is never shared with the document.
@@ -57,6 +68,7 @@ private:
     struct StatementState
     {
         bool lastSeriesPartial = false; // the next series piece continues the last series
+        qsizetype lastSeriesRows = 0; // rows the last series has had (also when not kept)
         bool finished = false;
         bool reported = false;
     };
@@ -67,6 +79,7 @@ private:
     QueryResult m_result;
     QList<StatementState> m_states; // parallel to m_result.statements()
     Error m_documentError;
+    bool m_keepRows = true;
 };
 
 } // namespace Influx

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void write();
     void writeMany();
     void partialSeriesAreMerged();
+    void piecesWithoutKeepingRows();
     void specialCharactersRoundTrip_data();
     void specialCharactersRoundTrip();
     void everyPrecision_data();
@@ -328,6 +329,84 @@ void tst_Client::partialSeriesAreMerged()
     QCOMPARE(reply->result().series().rowCount(), 3);
     QCOMPARE(rows.size(), 3); // one piece per chunk, reported as it arrived
     QCOMPARE(reply->rowCount(), 3);
+}
+
+void tst_Client::piecesWithoutKeepingRows()
+{
+    QList<DataPoint> points;
+    for (int i = 0; i < 7; ++i) {
+        points.append(DataPoint(u"m2"_s, {{u"host"_s, i % 2 ? u"a"_s : u"b"_s}},
+                                {{u"v"_s, i}, {u"s"_s, u"x%1"_s.arg(i)}}, PointTime::raw(i + 1)));
+    }
+    QVERIFY(m_client->writeMany(points)->waitForFinished(10000));
+    const QString text = u"SELECT * FROM m2 GROUP BY host; SELECT v FROM m2"_s;
+
+    struct Piece
+    {
+        int statement;
+        int series;
+        qsizetype firstRow;
+        Series rows;
+    };
+    // Runs the query in chunks of 2 rows and collects its pieces; checks that each piece
+    // comes just before the rowsReceived() that counts it.
+    const auto run = [&](bool keep, QList<Piece> *pieces) -> QueryReply * {
+        QueryReply *reply = m_client->rawQuery(text, {.chunkSize = 2});
+        reply->setKeepRows(keep);
+        connect(reply, &QueryReply::pieceReceived, reply,
+                [pieces](int statement, int series, qsizetype first, const Series &piece) {
+                    pieces->append({statement, series, first, piece});
+                });
+        connect(reply, &QueryReply::rowsReceived, reply,
+                [pieces](int statement, int series, qsizetype first, qsizetype count) {
+                    QVERIFY(!pieces->isEmpty());
+                    QCOMPARE(pieces->last().statement, statement);
+                    QCOMPARE(pieces->last().series, series);
+                    QCOMPARE(pieces->last().firstRow, first);
+                    QCOMPARE(pieces->last().rows.rowCount(), count);
+                });
+        [&] { QVERIFY(reply->waitForFinished(10000)); }();
+        return reply;
+    };
+    QList<Piece> keptPieces;
+    QList<Piece> pieces;
+    QueryReply *kept = run(true, &keptPieces);
+    QueryReply *dropped = run(false, &pieces);
+    QVERIFY2(kept->isSuccess(), qPrintable(kept->error().toString()));
+    QVERIFY2(dropped->isSuccess(), qPrintable(dropped->error().toString()));
+    QVERIFY(kept->keepsRows());
+    QVERIFY(!dropped->keepsRows());
+    QCOMPARE(dropped->rowCount(), 14);
+    QCOMPARE(pieces.size(), keptPieces.size());
+    QVERIFY(pieces.size() >= 6); // 2-row chunks: the rows came in pieces
+
+    // Without rows: the same statements and series, named and with columns, but empty.
+    const QList<QList<Series>> full = kept->result().seriesPerStatement();
+    const QList<QList<Series>> bare = dropped->result().seriesPerStatement();
+    QCOMPARE(bare.size(), 2);
+    QCOMPARE(full.size(), 2);
+    QCOMPARE(full[0].size(), 2); // host=a, host=b
+    for (int s = 0; s < 2; ++s) {
+        QCOMPARE(bare[s].size(), full[s].size());
+        for (int i = 0; i < full[s].size(); ++i) {
+            QCOMPARE(bare[s][i].rowCount(), 0);
+            QCOMPARE(bare[s][i].name(), full[s][i].name());
+            QCOMPARE(bare[s][i].tags(), full[s][i].tags());
+            QCOMPARE(bare[s][i].columns(), full[s][i].columns());
+        }
+    }
+    // The pieces hold every row of the kept result, in order, at their positions.
+    qsizetype rows = 0;
+    for (const Piece &piece : std::as_const(pieces)) {
+        const Series &series = full[piece.statement][piece.series];
+        QCOMPARE(piece.rows.columns(), series.columns());
+        for (qsizetype r = 0; r < piece.rows.rowCount(); ++r)
+            QCOMPARE(piece.rows.row(r).values(), series.row(piece.firstRow + r).values());
+        rows += piece.rows.rowCount();
+    }
+    QCOMPARE(rows, 14);
+    kept->deleteLater();
+    dropped->deleteLater();
 }
 
 void tst_Client::specialCharactersRoundTrip_data()

@@ -9,6 +9,7 @@
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
 
+#include <array>
 #include <cmath>
 
 #include <limits>
@@ -166,6 +167,7 @@ private Q_SLOTS:
     void mergePartialSeries();
     void mergeOneRowPerDocument();
     void mergeCopyOrMove();
+    void mergeWithoutKeepingRows();
     void mergeGroupByAcrossChunks();
     void truncatedByMaxRowLimit();
     void truncatedStream();
@@ -738,16 +740,32 @@ void tst_ResponseDecoder::realServerBodies()
     QCOMPARE(epoch.rowCount(), chunked.rowCount());
 }
 
+// The position of each update (statement, series, first row, count), without the pieces.
+static QList<std::array<qsizetype, 4>> positions(const QList<ResultMerger::Update> &updates)
+{
+    QList<std::array<qsizetype, 4>> list;
+    for (const ResultMerger::Update &u : updates)
+        list.append({u.statementIndex, u.seriesIndex, u.firstRow, u.count});
+    return list;
+}
+
 void tst_ResponseDecoder::mergePartialSeries()
 {
     ResultMerger merger;
     QList<ResultMerger::Update> updates;
     for (const DecodedDocument &document : decodeAll(::chunkedResponse()))
         updates += merger.add(document);
-    const QList<ResultMerger::Update> expected {{0, 0, 0, 2}, {0, 0, 2, 2}, {0, 0, 4, 1}};
-    QCOMPARE(updates, expected);
+    const QList<std::array<qsizetype, 4>> expected {{0, 0, 0, 2}, {0, 0, 2, 2}, {0, 0, 4, 1}};
+    QCOMPARE(positions(updates), expected);
     merger.finish();
     const QueryResult &result = merger.result();
+    // Each update's piece holds its rows alone, with the series' name and columns.
+    for (const ResultMerger::Update &update : std::as_const(updates)) {
+        QCOMPARE(update.piece.rowCount(), update.count);
+        QCOMPARE(update.piece.name(), result.series().name());
+        QCOMPARE(update.piece.columns(), result.series().columns());
+        QCOMPARE(update.piece.timeAt(0, 0), result.series().timeAt(update.firstRow, 0));
+    }
     QCOMPARE(result.shape(), QueryResult::Shape::OneSeries);
     const Series series = result.series();
     QCOMPARE(series.rowCount(), 5);
@@ -789,6 +807,70 @@ void tst_ResponseDecoder::mergeCopyOrMove()
         moving.add(std::move(document));
     moving.finish();
     QCOMPARE(moving.result(), copying.result());
+}
+
+void tst_ResponseDecoder::mergeWithoutKeepingRows()
+{
+    // Two statements, a series continued over chunks, a GROUP BY series change, a message and
+    // a series cut short (partial at the end).
+    const QByteArray response = body({
+            R"({"results":[{"statement_id":0,"series":[{"name":"cpu","tags":{"host":"a"},"columns":["time","v"],"values":[[1,1],[2,2]],"partial":true}],"partial":true}]})",
+            R"({"results":[{"statement_id":0,"series":[{"name":"cpu","tags":{"host":"a"},"columns":["time","v"],"values":[[3,3]]}],"partial":true}]})",
+            R"({"results":[{"statement_id":0,"series":[{"name":"cpu","tags":{"host":"b"},"columns":["time","v"],"values":[[1,10],[2,20]]}],"messages":[{"level":"warning","text":"careful"}]}]})",
+            R"({"results":[{"statement_id":1,"series":[{"name":"mem","columns":["time","s"],"values":[[5,"x"],[6,"y"]],"partial":true}],"partial":true}]})",
+            R"({"results":[{"statement_id":1,"series":[{"name":"mem","columns":["time","s"],"values":[[7,"z"]],"partial":true}],"partial":true}]})",
+    });
+    const QList<DecodedDocument> documents = decodeAll(response);
+    ResultMerger keeping;
+    ResultMerger dropping;
+    dropping.setKeepRows(false);
+    QVERIFY(!dropping.keepsRows());
+    QList<ResultMerger::Update> kept;
+    QList<ResultMerger::Update> dropped;
+    for (const DecodedDocument &document : documents) {
+        kept += keeping.add(document);
+        dropped += dropping.add(document);
+    }
+    keeping.finish();
+    dropping.finish();
+    QCOMPARE(positions(dropped), positions(kept));
+    const QList<std::array<qsizetype, 4>> expected {
+            {0, 0, 0, 2}, {0, 0, 2, 1}, {0, 1, 0, 2}, {1, 0, 0, 2}, {1, 0, 2, 1}};
+    QCOMPARE(positions(dropped), expected);
+
+    // The pieces, put together again, are the kept series.
+    const QueryResult &all = keeping.result();
+    const QueryResult &bare = dropping.result();
+    QMap<std::pair<int, int>, Series> rebuilt;
+    for (const ResultMerger::Update &u : std::as_const(dropped)) {
+        QCOMPARE(u.piece.rowCount(), u.count);
+        Series &series = rebuilt[{u.statementIndex, u.seriesIndex}];
+        QCOMPARE(series.rowCount(), u.firstRow);
+        if (u.firstRow == 0)
+            series = u.piece;
+        else
+            series.appendRows(u.piece);
+    }
+    QCOMPARE(bare.statements().size(), 2);
+    for (int s = 0; s < 2; ++s) {
+        const StatementResult &keptStatement = all.statements().at(s);
+        const StatementResult &bareStatement = bare.statements().at(s);
+        QCOMPARE(bareStatement.series.size(), keptStatement.series.size());
+        QCOMPARE(bareStatement.messages.size(), keptStatement.messages.size());
+        for (int i = 0; i < keptStatement.series.size(); ++i) {
+            const Series &full = keptStatement.series.at(i);
+            const Series &noRows = bareStatement.series.at(i);
+            QCOMPARE(noRows.rowCount(), 0);
+            QCOMPARE(noRows.name(), full.name());
+            QCOMPARE(noRows.tags(), full.tags());
+            QCOMPARE(noRows.columns(), full.columns());
+            QCOMPARE(noRows.isTruncated(), full.isTruncated());
+            QCOMPARE(rebuilt.value({s, i}).rowCount(), full.rowCount());
+            for (qsizetype r = 0; r < full.rowCount(); ++r)
+                QCOMPARE(rebuilt.value({s, i}).row(r).values(), full.row(r).values());
+        }
+    }
+    QVERIFY(bare.statements().at(1).series.at(0).isTruncated()); // partial at the end
 }
 
 void tst_ResponseDecoder::mergeGroupByAcrossChunks()
