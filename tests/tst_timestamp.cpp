@@ -59,6 +59,7 @@ private slots:
     void invalidRfc3339_data();
     void invalidRfc3339();
     void rfc3339RoundTrip();
+    void rfc3339SameDateInARow();
 };
 
 void tst_Timestamp::precisionNames_data()
@@ -416,6 +417,40 @@ void tst_Timestamp::rfc3339RoundTrip()
             QVERIFY2(text.endsWith("Z") && !text.endsWith("0Z") && !text.endsWith(".Z"),
                      text.constData());
     }
+}
+
+// The parser remembers the last date it read: a run of times of one day (as a result is), and
+// invalid text right after a valid date, give exactly what a fresh parse gives.
+void tst_Timestamp::rfc3339SameDateInARow()
+{
+    const auto parse = [](const char *text) {
+        return Timestamp::fromRfc3339(QByteArrayView(text));
+    };
+    QVERIFY(parse("2019-02-28T23:59:59Z"));
+    // Every second of one day, checked against QDateTime's calendar.
+    const QDateTime midnight(QDate(2019, 2, 28), QTime(0, 0), Qt::UTC);
+    for (int second = 0; second < 86400; second += 7) {
+        const QDateTime when = midnight.addSecs(second);
+        const QByteArray text = when.toString(u"yyyy-MM-ddTHH:mm:ss.123Z"_s).toLatin1();
+        const std::optional<Timestamp> t = parse(text.constData());
+        QVERIFY2(t, text.constData());
+        QCOMPARE(t->nanoseconds(), when.toMSecsSinceEpoch() * 1'000'000 + 123'000'000);
+    }
+    // A remembered date does not let a bad time, zone or length through.
+    QVERIFY(!parse("2019-02-28T24:00:00Z"));
+    QVERIFY(!parse("2019-02-28T12:60:00Z"));
+    QVERIFY(!parse("2019-02-28 12:00:00Z"));
+    QVERIFY(!parse("2019-02-28T12:00:00"));
+    QVERIFY(!parse("2019-02-28T12:00:00.Z"));
+    // ... nor a bad date that starts like it, nor the day after in a common year.
+    QVERIFY(!parse("2019-02-29T00:00:00Z"));
+    QVERIFY(!parse("2019-02-2xT00:00:00Z"));
+    QCOMPARE(parse("2019-03-01T00:00:00Z")->nanoseconds(),
+             QDateTime(QDate(2019, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() * 1'000'000);
+    QCOMPARE(parse("2020-02-29T00:00:00+01:00")->nanoseconds(),
+             QDateTime(QDate(2020, 2, 28), QTime(23, 0), Qt::UTC).toMSecsSinceEpoch() * 1'000'000);
+    QCOMPARE(parse("2019-02-28T00:00:00Z")->nanoseconds(),
+             midnight.toMSecsSinceEpoch() * 1'000'000);
 }
 
 QTEST_APPLESS_MAIN(tst_Timestamp)
