@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "goformat.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <string_view>
 
 namespace Explorer::GoFormat {
 
@@ -60,76 +63,92 @@ bool isGoSpace(char32_t c)
 
 } // namespace
 
-void appendFloat(QByteArray &out, double value)
+namespace {
+
+// Go's %v of a float64 at p (room for FloatBound bytes); returns the end. Built in a buffer and
+// appended once: this runs for every float cell of a result, and each small QByteArray append
+// costs a call and a capacity check.
+constexpr qsizetype FloatBound = 64;
+
+char *writeFloat(char *p, double value)
 {
+    const auto put = [&p](std::string_view text) {
+        std::memcpy(p, text.data(), text.size());
+        p += text.size();
+    };
     if (std::isnan(value)) {
-        out += "NaN";
-        return;
+        put("NaN");
+        return p;
     }
     if (std::isinf(value)) {
-        out += value > 0 ? "+Inf" : "-Inf";
-        return;
+        put(value > 0 ? "+Inf" : "-Inf");
+        return p;
     }
     // std::to_chars in scientific form yields the shortest round-trip digits, like Go's
     // strconv with precision -1. Its fixed form does not (it prints the exact binary value
     // of large numbers: 123456789012345683968 where Go writes 123456789012345680000), so the
     // 'f' layout is built from the shortest digits here, as Go's fmtF does.
-    // No temporaries on the heap: this runs for every float cell of a result.
-    char buffer[64];
+    char buffer[32];
     const auto result =
             std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    const char *p = buffer;
-    const bool negative = *p == '-';
+    const char *q = buffer;
+    const bool negative = *q == '-';
     if (negative)
-        ++p;
-    char digits[32];
+        ++q;
+    char digits[24];
     qsizetype digitCount = 0;
-    for (; *p != 'e'; ++p) {
-        if (*p != '.')
-            digits[digitCount++] = *p;
+    for (; *q != 'e'; ++q) {
+        if (*q != '.')
+            digits[digitCount++] = *q;
     }
-    ++p; // 'e'
-    const bool negativeExponent = *p == '-';
+    ++q; // 'e'
+    const bool negativeExponent = *q == '-';
     int absExponent = 0;
-    for (++p; p < result.ptr; ++p)
-        absExponent = absExponent * 10 + (*p - '0');
+    for (++q; q < result.ptr; ++q)
+        absExponent = absExponent * 10 + (*q - '0');
     const int exponent = negativeExponent ? -absExponent : absExponent;
-    const QByteArrayView allDigits(digits, digitCount);
+    const std::string_view allDigits(digits, size_t(digitCount));
     const double magnitude = std::fabs(value);
 
     if (negative)
-        out += '-';
+        *p++ = '-';
     if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
         // Go's 'e' format (d[.ddd]e±dd) with encoding/json's cleanup of "e-0X" to "e-X".
-        out += digits[0];
+        *p++ = digits[0];
         if (digitCount > 1) {
-            out += '.';
-            out += allDigits.sliced(1);
+            *p++ = '.';
+            put(allDigits.substr(1));
         }
-        out += 'e';
-        out += negativeExponent ? '-' : '+';
+        *p++ = 'e';
+        *p++ = negativeExponent ? '-' : '+';
         if (absExponent < 10 && !negativeExponent)
-            out += '0';
-        char exponentText[8];
-        const auto end = std::to_chars(exponentText, exponentText + sizeof exponentText,
-                                       absExponent);
-        out.append(exponentText, end.ptr - exponentText);
-        return;
+            *p++ = '0';
+        return std::to_chars(p, p + 8, absExponent).ptr;
     }
-    // 'f' format: the decimal point sits after digit number exponent + 1.
+    // 'f' format: the decimal point sits after digit number exponent + 1 (magnitude < 1e21
+    // and >= 1e-6 here, so at most 21 digits before the point or 6 zeros after it).
     const qsizetype point = exponent + 1;
     if (point <= 0) {
-        out += "0.";
-        out.append(-point, '0');
-        out += allDigits;
+        put("0.");
+        p = std::fill_n(p, -point, '0');
+        put(allDigits);
     } else if (point >= digitCount) {
-        out += allDigits;
-        out.append(point - digitCount, '0');
+        put(allDigits);
+        p = std::fill_n(p, point - digitCount, '0');
     } else {
-        out += allDigits.first(point);
-        out += '.';
-        out += allDigits.sliced(point);
+        put(allDigits.substr(0, size_t(point)));
+        *p++ = '.';
+        put(allDigits.substr(size_t(point)));
     }
+    return p;
+}
+
+} // namespace
+
+void appendFloat(QByteArray &out, double value)
+{
+    char buffer[FloatBound];
+    out.append(buffer, writeFloat(buffer, value) - buffer);
 }
 
 QByteArray formatFloat(double value)
