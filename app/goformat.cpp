@@ -63,13 +63,9 @@ bool isGoSpace(char32_t c)
 
 } // namespace
 
-namespace {
-
-// Go's %v of a float64 at p (room for FloatBound bytes); returns the end. Built in a buffer and
-// appended once: this runs for every float cell of a result, and each small QByteArray append
-// costs a call and a capacity check.
-constexpr qsizetype FloatBound = 64;
-
+// Built in place and appended once: this runs for every float cell of a result, and each small
+// QByteArray append costs a call and a capacity check. The longest output is 24 bytes
+// ("-1.2345678901234567e-308"; the 'f' layout stays under 1e21 and above 1e-6).
 char *writeFloat(char *p, double value)
 {
     const auto put = [&p](std::string_view text) {
@@ -142,8 +138,6 @@ char *writeFloat(char *p, double value)
     }
     return p;
 }
-
-} // namespace
 
 void appendFloat(QByteArray &out, double value)
 {
@@ -218,7 +212,7 @@ void appendJsonString(QByteArray &out, QByteArrayView utf8)
     out += '"';
 }
 
-void appendCsvField(QByteArray &out, QByteArrayView field)
+char *writeCsvField(char *p, QByteArrayView field)
 {
     // encoding/csv fieldNeedsQuotes
     // One pass over the bytes: this runs for every cell of a CSV result.
@@ -232,17 +226,25 @@ void appendCsvField(QByteArray &out, QByteArrayView field)
     if (!quote && !field.isEmpty())
         quote = field == QByteArrayView("\\.") || isGoSpace(decodeRune(field, 0).first);
     if (!quote) {
-        out += field;
-        return;
+        if (!field.isEmpty())
+            std::memcpy(p, field.data(), size_t(field.size()));
+        return p + field.size();
     }
-    out += '"';
-    for (char c : field) {
+    *p++ = '"';
+    for (const char c : field) {
         if (c == '"')
-            out += "\"\"";
-        else
-            out += c;
+            *p++ = '"';
+        *p++ = c;
     }
-    out += '"';
+    *p++ = '"';
+    return p;
+}
+
+void appendCsvField(QByteArray &out, QByteArrayView field)
+{
+    const qsizetype start = out.size();
+    out.resize(start + 2 * field.size() + 2);
+    out.resize(writeCsvField(out.data() + start, field) - out.constData());
 }
 
 qsizetype runeCount(QByteArrayView utf8)

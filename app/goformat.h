@@ -16,6 +16,9 @@ namespace Explorer::GoFormat {
 // come out as "NaN", "+Inf" and "-Inf", as Go's %v prints them.
 void appendFloat(QByteArray &out, double value);
 QByteArray formatFloat(double value);
+// The same at p, which has room for FloatBound bytes; returns the end.
+constexpr qsizetype FloatBound = 32;
+char *writeFloat(char *p, double value);
 
 // A JSON string literal as encoding/json writes it with HTML escaping on (json.Marshal, which
 // influxd uses): '"' and '\\' escaped, \n \r \t, other control characters and <, >, & as
@@ -25,6 +28,8 @@ void appendJsonString(QByteArray &out, QByteArrayView utf8);
 // One field of a record as encoding/csv's Writer writes it (Comma ',', UseCRLF false):
 // quoted when it contains ',', '"', '\r' or '\n', starts with a space character, or is `\.`.
 void appendCsvField(QByteArray &out, QByteArrayView field);
+// The same at p, which has room for 2 * field.size() + 2 bytes; returns the end.
+char *writeCsvField(char *p, QByteArrayView field);
 
 // Unicode code points in UTF-8 text (utf8.RuneCount: an invalid byte counts as one), which
 // is what text/tabwriter measures cell widths in.

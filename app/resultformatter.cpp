@@ -9,10 +9,14 @@
 
 #include <QtCore/QBuffer>
 #include <QtCore/QIODevice>
+#include <QtCore/QVarLengthArray>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
+#include <span>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -407,35 +411,94 @@ void appendCsvRecord(QByteArray &out, QByteArrayView row)
     out += '\n';
 }
 
-// One data row of the shell's CSV (what appendCsvRecord() makes of SeriesLayout::rowText())
-// in one pass: number, boolean and time cells can hold neither a '\t' to split at nor
-// anything to quote, so they go straight to out; only text cells take the detour through
-// `cell`. csvPrefix is the row prefix already as CSV fields, each followed by ','.
-void appendCsvRow(QByteArray &out, const Series &series, qsizetype row, QByteArrayView csvPrefix,
-                  QByteArray &cell)
+// The most bytes a number, boolean or time cell takes as text: a float at most
+// GoFormat::FloatBound, an integer 20, a time 35 (Timestamp::writeRfc3339()).
+constexpr qsizetype ScalarCellBound = 40;
+static_assert(GoFormat::FloatBound <= ScalarCellBound);
+
+// A text cell as CSV fields: the shell splits each row at '\t' before writing the record, so a
+// tab inside a value separates fields. Room: 3 * text.size() + 2 (each byte at most doubled
+// by quoting, and a tab's two quotes and ',' come from a byte of its own).
+char *writeCsvText(char *p, QByteArrayView text)
 {
-    out += csvPrefix;
-    const qsizetype columns = series.columnCount();
+    for (;;) {
+        const qsizetype tab = text.indexOf('\t');
+        p = GoFormat::writeCsvField(p, tab < 0 ? text : text.first(tab));
+        if (tab < 0)
+            return p;
+        *p++ = ',';
+        text = text.sliced(tab + 1);
+    }
+}
+
+// One data row of the shell's CSV (what appendCsvRecord() makes of SeriesLayout::rowText())
+// in one pass, written with plain pointer writes into room sized once per row: number,
+// boolean and time cells can hold neither a '\t' to split at nor anything to quote. Mixed
+// columns (a QVariant per cell) take the detour through `cell`. types holds the series'
+// column types; csvPrefix is the row prefix already as CSV fields, each followed by ','.
+void appendCsvRow(QByteArray &out, const Series &series, qsizetype row,
+                  std::span<const ColumnType> types, QByteArrayView csvPrefix, QByteArray &cell)
+{
+    const auto columns = qsizetype(types.size());
+    qsizetype bound = csvPrefix.size() + columns + 1; // the ',' and the '\n'
     for (qsizetype column = 0; column < columns; ++column) {
-        if (column > 0)
-            out += ',';
-        switch (series.columnType(column)) {
-        case ColumnType::Integer:
-        case ColumnType::Float:
-        case ColumnType::Boolean:
-        case ColumnType::Time:
-        case ColumnType::Null:
-            appendCell(out, series, row, column, Style::Text);
-            break;
+        switch (types[size_t(column)]) {
         case ColumnType::String:
+            bound += 3 * series.stringUtf8At(row, column).size() + 2;
+            break;
         case ColumnType::Mixed:
             cell.truncate(0);
             appendCell(cell, series, row, column, Style::Text);
-            appendCsvFields(out, cell);
+            bound += 3 * cell.size() + 2;
+            break;
+        default:
+            bound += ScalarCellBound;
             break;
         }
     }
-    out += '\n';
+    const qsizetype start = out.size();
+    out.resize(start + bound);
+    char *p = out.data() + start;
+    if (!csvPrefix.isEmpty()) {
+        std::memcpy(p, csvPrefix.data(), size_t(csvPrefix.size()));
+        p += csvPrefix.size();
+    }
+    for (qsizetype column = 0; column < columns; ++column) {
+        if (column > 0)
+            *p++ = ',';
+        const ColumnType type = types[size_t(column)];
+        if (type == ColumnType::Null || series.isNull(row, column))
+            continue; // interfaceToString(nil) is ""
+        switch (type) {
+        case ColumnType::Integer:
+            p = std::to_chars(p, p + ScalarCellBound, series.integerAt(row, column)).ptr;
+            break;
+        case ColumnType::Float:
+            p = GoFormat::writeFloat(p, series.floatAt(row, column));
+            break;
+        case ColumnType::Boolean: {
+            const std::string_view text = series.booleanAt(row, column) ? "true" : "false";
+            std::memcpy(p, text.data(), text.size());
+            p += text.size();
+            break;
+        }
+        case ColumnType::Time:
+            p = series.timeAt(row, column).writeRfc3339(p);
+            break;
+        case ColumnType::String:
+            p = writeCsvText(p, series.stringUtf8At(row, column));
+            break;
+        case ColumnType::Mixed:
+            cell.truncate(0);
+            appendCell(cell, series, row, column, Style::Text);
+            p = writeCsvText(p, cell);
+            break;
+        case ColumnType::Null:
+            break;
+        }
+    }
+    *p++ = '\n';
+    out.resize(p - out.constData());
 }
 
 void writeColumns(Sink &sink, const QList<QList<Series>> &results)
@@ -493,13 +556,16 @@ public:
     {
         if (startsSeries || statementIndex != m_statement || seriesIndex != m_series)
             startSeries(series, statementIndex, seriesIndex, startsSeries);
-        const bool noColumns = series.columnCount() == 0; // the prefix's last '\t' goes too
+        const qsizetype columns = series.columnCount();
+        QVarLengthArray<ColumnType, 16> types(columns);
+        for (qsizetype column = 0; column < columns; ++column)
+            types[column] = series.columnType(column); // per piece: its own types
         for (qsizetype r = firstRow; r < firstRow + count; ++r) {
-            if (noColumns) {
+            if (columns == 0) { // the prefix's last '\t' goes too
                 SeriesLayout::rowText(series, r, m_prefix, m_row);
                 appendCsvRecord(m_sink.buffer(), m_row);
             } else {
-                appendCsvRow(m_sink.buffer(), series, r, m_csvPrefix, m_row);
+                appendCsvRow(m_sink.buffer(), series, r, types, m_csvPrefix, m_row);
             }
             m_sink.maybeFlush();
         }

@@ -58,13 +58,14 @@ public:
     QByteArray toRfc3339Utf8() const;
     // The same text appended, without a temporary (result formatting of millions of rows).
     void appendRfc3339Utf8(QByteArray &out) const;
+    // The same text written at buffer, which has room for 35 bytes; returns the end.
+    char *writeRfc3339(char *buffer) const;
     QString toRfc3339() const;
 
     friend constexpr bool operator==(Timestamp a, Timestamp b) noexcept = default;
     friend constexpr auto operator<=>(Timestamp a, Timestamp b) noexcept = default;
 
 private:
-    char *writeRfc3339(char *buffer) const; // returns the end; at most 35 bytes
     qint64 m_ns = 0;
 };
 

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void tagOrder();
     void unicodeWidths();
     void stringsWithTabs();
+    void csvWidestCells();
     void mixedColumn();
     void largeResultIsValidJson();
 };
@@ -558,6 +559,26 @@ void tst_Formatters::stringsWithTabs()
              "name,a,b\n"
              "m,x,y,z\n"
              "m,\"1\n2\",3\n"_ba);
+}
+
+// Each kind of cell at its longest, and text that grows the most when quoted: the CSV row is
+// written into room sized once per row (the sanitizer build checks that it never overflows).
+void tst_Formatters::csvWidestCells()
+{
+    const Series s = series(
+            u"m"_s, {u"time"_s, u"i"_s, u"f"_s, u"b"_s, u"s"_s, u"t"_s},
+            {{time("1677-09-21T00:12:43.145224193Z"), std::numeric_limits<qint64>::min(),
+              -1.2345678901234567e-308, false, u"\"\t\"\t\"\""_s, u"\t\t"_s},
+             {time("2262-04-11T23:47:16.854775807Z"), std::numeric_limits<qint64>::max(),
+              -0.0000012345678901234567, true, u" a"_s, u"\\."_s},
+             {QVariant(), QVariant(), -123456789012345680000.0, QVariant(), QVariant(), u"€,"_s}});
+    QCOMPARE(format(Csv, result({statement(0, {s})})),
+             "name,time,i,f,b,s,t\n"
+             "m,1677-09-21T00:12:43.145224193Z,-9223372036854775808,-1.2345678901234567e-308,"
+             "false,\"\"\"\",\"\"\"\",\"\"\"\"\"\",,,\n"
+             "m,2262-04-11T23:47:16.854775807Z,9223372036854775807,-0.0000012345678901234567,"
+             "true,\" a\",\"\\.\"\n"
+             "m,,,-123456789012345680000,,,\"€,\"\n"_ba);
 }
 
 void tst_Formatters::mixedColumn()
