@@ -32,7 +32,11 @@
 // warms influxd's caches). Each row: median, min and max in seconds and the ratio of its
 // median to the baseline's (curl chunked=true for the query, the faster curl variant for the
 // import; without curl on PATH the curl rows are skipped, the QNAM row is the query's
-// baseline and the import has none). The exit code is 0 when everything ran (a missed target
+// baseline and the import has none), and the median CPU seconds (user + system) that influxd
+// and the client (this process for the in-process rows, the processes it ran for the others)
+// used during the run. For the targeted rows it also prints the bound those CPU times set on
+// this machine: server and client share the cores, so the wall time is at least
+// (influxd CPU + client CPU) / cores. The exit code is 0 when everything ran (a missed target
 // is a figure, not a failure), 1 on a failure (a process failing, a wrong row or point count),
 // 2 on bad arguments.
 //
@@ -58,6 +62,8 @@
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtCore/QUrlQuery>
+
+#include <unistd.h>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 
@@ -224,10 +230,12 @@ struct Row
     bool baseline = false; // a candidate for the baseline (the one with the lowest median)
     bool targeted = false; // the target applies
     std::vector<double> seconds;
+    std::vector<double> serverCpu; // CPU seconds of influxd during each run
+    std::vector<double> clientCpu; // of this process and the processes it ran
 
-    double median() const
+    double median() const { return medianOf(seconds); }
+    static double medianOf(std::vector<double> sorted)
     {
-        std::vector<double> sorted = seconds;
         std::sort(sorted.begin(), sorted.end());
         const size_t n = sorted.size();
         return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -236,7 +244,7 @@ struct Row
 
 // Runs every row repetitions times, interleaved; prepare and check (untimed, may be empty)
 // come before and after each run. False (printed) at the first failure.
-bool measure(const char *what, std::vector<Row> &rows, int repetitions,
+bool measure(const char *what, std::vector<Row> &rows, int repetitions, qint64 serverPid,
              const std::function<bool()> &prepare, const std::function<bool()> &check)
 {
     for (int repetition = 1; repetition <= repetitions; ++repetition) {
@@ -244,11 +252,15 @@ bool measure(const char *what, std::vector<Row> &rows, int repetitions,
         for (Row &row : rows) {
             if (prepare && !prepare())
                 return false;
+            const double serverCpu = Bench::processCpuSeconds(serverPid);
+            const double clientCpu = Bench::ownCpuSeconds();
             QElapsedTimer clock;
             clock.start();
             if (!row.run())
                 return problem(row.label + u" failed"_s);
             row.seconds.push_back(double(clock.nsecsElapsed()) / 1e9);
+            row.serverCpu.push_back(Bench::processCpuSeconds(serverPid) - serverCpu);
+            row.clientCpu.push_back(Bench::ownCpuSeconds() - clientCpu);
             if (check && !check())
                 return problem(u"the check after "_s + row.label + u" failed"_s);
         }
@@ -265,12 +277,13 @@ void printTable(const QString &title, const std::vector<Row> &rows)
         if (row.baseline && (!baseline || row.median() < baseline->median()))
             baseline = &row;
     }
-    std::printf("\n%s\n%-58s %9s %9s %9s %7s\n", qPrintable(title), "", "median", "min", "max",
-                "ratio");
+    std::printf("\n%s\n%-58s %9s %9s %9s %9s %9s %7s\n", qPrintable(title), "", "median", "min",
+                "max", "influxd", "client", "ratio");
     for (const Row &row : rows) {
         const auto [min, max] = std::minmax_element(row.seconds.begin(), row.seconds.end());
-        std::printf("%-58s %7.3f s %7.3f s %7.3f s", qPrintable(row.label), row.median(), *min,
-                    *max);
+        std::printf("%-58s %7.3f s %7.3f s %7.3f s %5.2f cpu %5.2f cpu", qPrintable(row.label),
+                    row.median(), *min, *max, Row::medianOf(row.serverCpu),
+                    Row::medianOf(row.clientCpu));
         if (baseline)
             std::printf(" %6.2fx%s\n", row.median() / baseline->median(),
                         &row == baseline ? "  (baseline)" : "");
@@ -287,6 +300,14 @@ void printTable(const QString &title, const std::vector<Row> &rows)
         const double ratio = row.median() / baseline->median();
         std::printf("target %.2fx: %s: %.2fx of %s: %s\n", Target, qPrintable(row.label), ratio,
                     qPrintable(baseline->label), ratio <= Target ? "met" : "missed");
+        // Server and client share the cores: neither can finish before their CPU time is
+        // spent, so (influxd CPU + client CPU) / cores bounds the wall time from below.
+        const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        const double bound =
+                (Row::medianOf(row.serverCpu) + Row::medianOf(row.clientCpu)) / double(cores);
+        std::printf("        CPU bound on %ld cores: (influxd + client CPU) / %ld = %.3f s = "
+                    "%.2fx of %s\n",
+                    cores, cores, bound, bound / baseline->median(), qPrintable(baseline->label));
     }
     std::fflush(stdout);
 }
@@ -301,6 +322,7 @@ struct Setup
     QString curl; // empty: not installed
     QString explorer;
     QString directory; // for temporary files
+    qint64 serverPid = 0; // influxd's, for its CPU time
 };
 
 bool queries(const Setup &setup)
@@ -376,7 +398,7 @@ bool queries(const Setup &setup)
                         .targeted = format.targeted});
     }
 
-    if (!measure("query", rows, setup.repetitions, {}, {}))
+    if (!measure("query", rows, setup.repetitions, setup.serverPid, {}, {}))
         return false;
     printTable(u"query: %1 on \"%2\", %3 rows (RFC 3339 times; chunked response body %4 MB, "
                "influx-explorer's CSV %5 MB), %6 repetition(s)"_s.arg(Query, QueryDatabase)
@@ -463,7 +485,7 @@ bool imports(const Setup &setup)
                         return run({setup.explorer, bigBatches});
                     }});
 
-    if (!measure("import", rows, setup.repetitions, recreate, check))
+    if (!measure("import", rows, setup.repetitions, setup.serverPid, recreate, check))
         return false;
     printTable(u"import: %1 points (%2 MB of line protocol) into a new database \"%3\", "
                "%4 repetition(s); baseline: the faster curl variant"_s.arg(setup.points)
@@ -518,6 +540,7 @@ int main(int argc, char *argv[])
     if (!Bench::Workload::startLoaded(server, setup.points))
         return fail("starting influxd with the workload");
     setup.url = server.url();
+    setup.serverPid = server.processId();
     std::printf("bench_e2e: %lld points loaded into \"%s\" (influxd started) in %.1f s; %d "
                 "repetition(s), interleaved; wall times, process start included; "
                 "influx-explorer %s; load average at start %s\n",
