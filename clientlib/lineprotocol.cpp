@@ -551,7 +551,9 @@ Error encode(QByteArray &out, const DataPoint &point, Precision precision)
 namespace Detail {
 
 // The conditions of writePoint() and writeFieldValue(), part by part, as one predicate for the
-// bulk encoder; tst_pointbatch compares both paths on every rejected case of tst_datapoint.
+// bulk encoder, which encodes a row that fails it again through appendPoint() (for the
+// message). Stricter than writePoint() would only cost speed; laxer would write what
+// appendPoint() rejects: tst_pointbatch compares both paths on each rule and on random batches.
 bool writeChecked(char *&p, QStringView text, Part part)
 {
     const unsigned problems = writeEscaped(p, text, part);

@@ -13,8 +13,6 @@
 #include "lineprotocol_p.h"
 #include "pointbatch_p.h"
 
-#include <QtCore/QVarLengthArray>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>

@@ -13,8 +13,9 @@ namespace Influx {
 struct PointBatchData;
 
 // Many points of one measurement, kept in columns (the counterpart of influxdb-python's
-// DataFrameClient): for bulk writes with Client::writeBatch(). A million points take about
-// 80 bytes each here, against about a kilobyte as DataPoints, and encode several times faster.
+// DataFrameClient): for bulk writes with Client::writeBatch(). A point of the issue-5 workload
+// (2 tags, 4 fields, a time) takes 78 bytes here against 888 as a DataPoint, and encodes
+// several times faster.
 //
 // Columns are declared once, then rows are added and filled by column index:
 //
