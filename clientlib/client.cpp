@@ -274,6 +274,10 @@ void Client::encodeThenSend(WriteReply *reply, const WriteOptions &options,
                 watcher->deleteLater();
                 if (reply->isFinished()) // aborted while encoding
                     return;
+                if (watcher->future().resultCount() == 0) { // the pool dropped the task
+                    reply->failWith(Error(Error::Kind::Aborted, u"operation aborted"_s));
+                    return;
+                }
                 const WriteEncoding result = watcher->future().result();
                 if (result.error.isError()) {
                     // Nothing is sent; every point is kept.

@@ -12,6 +12,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(Q_OS_LINUX)
+#    include <sys/mman.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 // What InfluxDB 1.6.7 does with awkward names and values, found by writing each case to a
@@ -578,6 +582,25 @@ void writeFloat(char *&p, double value)
         p = std::to_chars(p, p + FloatBound, value).ptr;
 }
 
+void adviseHugePages(char *data, qsizetype size)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    // 1M points of the issue-5 workload (about 110 MB) encode at 1.7-2.1 M points/s in 4 KiB
+    // pages on the 2-core VM of issue 5, at 8-9 M/s in 2 MiB pages. Only whole huge pages
+    // inside the buffer are advised; with transparent huge pages off this does nothing.
+    constexpr quintptr HugePage = 2 * 1024 * 1024;
+    if (size < qsizetype(4 * HugePage))
+        return;
+    const auto begin = (quintptr(data) + HugePage - 1) & ~(HugePage - 1);
+    const auto end = (quintptr(data) + quintptr(size)) & ~(HugePage - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data)
+    Q_UNUSED(size)
+#endif
+}
+
 TimeRange writableTimes(Precision precision)
 {
     // Integer division truncates toward zero: up for the negative minimum, down for the maximum.
@@ -692,8 +715,10 @@ QByteArray encodePoints(const QList<DataPoint> &points, Precision precision, Err
             return QByteArray();
         }
         // Points of one batch are usually alike: size the buffer from the first one.
-        if (i == 0 && points.size() > 1)
+        if (i == 0 && points.size() > 1) {
             out.reserve((out.size() + 1) * points.size() + points.size() / 8);
+            adviseHugePages(out.data(), out.capacity());
+        }
     }
     return out;
 }

@@ -38,6 +38,10 @@ struct TimeRange
 };
 TimeRange writableTimes(Precision precision);
 
+// Asks for huge pages for a large output buffer about to be written from start to end (a
+// fresh buffer is all page faults: one per 4 KiB otherwise, and they are expensive on VMs).
+void adviseHugePages(char *data, qsizetype size);
+
 constexpr qsizetype IntegerBound = 20; // "-9223372036854775808"
 constexpr qsizetype FloatBound = 24; // the longest shortest form: "-2.2250738585072014e-308"
 

@@ -18,10 +18,6 @@
 #include <cstring>
 #include <vector>
 
-#if defined(Q_OS_LINUX)
-#    include <sys/mman.h>
-#endif
-
 using namespace Qt::StringLiterals;
 
 namespace Influx::LineProtocol {
@@ -175,22 +171,6 @@ Plan makePlan(const PointBatchData &b, Precision precision)
     return plan;
 }
 
-// Pages of the output buffer are touched once each, in order. Faulting them in one by one is
-// a good part of the encoding time on a VM; huge pages make that one fault per 2 MiB.
-void adviseHugePages(QByteArray &out)
-{
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    constexpr quintptr HugePage = 2 * 1024 * 1024;
-    if (out.size() < qsizetype(4 * HugePage))
-        return;
-    const auto begin = (quintptr(out.data()) + HugePage - 1) & ~(HugePage - 1);
-    const auto end = (quintptr(out.data()) + quintptr(out.size())) & ~(HugePage - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    Q_UNUSED(out)
-#endif
-}
 
 // Writes row at p; false (p unspecified) when a check fails.
 bool writeRow(char *&p, const Plan &plan, const PointBatchData &b, qsizetype row)
@@ -282,7 +262,7 @@ QByteArray encodeBatch(const PointBatch &batch, Precision precision, Error *erro
 
     const Plan plan = makePlan(b, precision);
     QByteArray out(plan.rowBound * b.rows + plan.textBound + Slack, Qt::Uninitialized);
-    adviseHugePages(out);
+    adviseHugePages(out.data(), out.size());
     char *p = out.data();
     for (qsizetype row = 0; row < b.rows; ++row) {
         char *const start = p;
