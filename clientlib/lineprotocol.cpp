@@ -309,9 +309,9 @@ DecimalParse parseDecimal(QStringView text, double *value)
 }
 
 // Powers of ten that are exact doubles.
-constexpr std::array<double, 23> ExactPowersOf10 = {
-        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::array<double, 23> ExactPowersOf10 = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // writeFloat() for the common case, several times faster than libstdc++'s to_chars (whose Ryu
 // removes a short number's trailing digits one division at a time): values of at most 15
@@ -330,7 +330,8 @@ bool writeShortFixed(char *&p, double value)
     if (!(magnitude >= 1e-5 && magnitude < 1e15))
         return false;
     // k makes magnitude * 10^k about 15 digits long; an estimate one off only costs the fast path.
-    const int exponent2 = int(std::bit_cast<quint64>(magnitude) >> 52) - 1023; // normal: floor(log2)
+    const int exponent2 =
+            int(std::bit_cast<quint64>(magnitude) >> 52) - 1023; // normal: floor(log2)
     int k = 14 - (exponent2 * 1233 >> 12); // 1233 / 4096 ≈ log10(2), rounded down
     if (k < 1 || k >= int(ExactPowersOf10.size()))
         return false;
@@ -341,8 +342,10 @@ bool writeShortFixed(char *&p, double value)
     if (double(n) / ExactPowersOf10[size_t(k)] != magnitude)
         return false;
     int exponent = -k; // value = n * 10^exponent
-    for (const auto &[power, digits] : {std::pair {quint64(100'000'000), 8}, {quint64(10'000), 4},
-                                        {quint64(100), 2}, {quint64(10), 1}}) {
+    for (const auto &[power, digits] : {std::pair {quint64(100'000'000), 8},
+                                        {quint64(10'000), 4},
+                                        {quint64(100), 2},
+                                        {quint64(10), 1}}) {
         if (n % power == 0) {
             n /= power;
             exponent += digits;

@@ -154,8 +154,7 @@ Plan makePlan(const PointBatchData &b, Precision precision)
         plan.tags.push_back(std::move(tag));
     }
     for (const PointBatchFieldColumn *column : sortedByKey(b.fields)) {
-        FieldPlan field {column->type,
-                         addPiece(plan.bytes, {}, column->key, Part::FieldKey, "="),
+        FieldPlan field {column->type, addPiece(plan.bytes, {}, column->key, Part::FieldKey, "="),
                          column->present.constData()};
         field.floats = column->floats.constData();
         field.integers = column->integers.constData();
@@ -170,7 +169,6 @@ Plan makePlan(const PointBatchData &b, Precision precision)
     plan.bytes.append(Slack, '\0');
     return plan;
 }
-
 
 // Writes row at p; false (p unspecified) when a check fails.
 bool writeRow(char *&p, const Plan &plan, const PointBatchData &b, qsizetype row)
@@ -281,8 +279,8 @@ QByteArray encodeBatch(const PointBatch &batch, Precision precision, Error *erro
             p = start;
             const qsizetype used = p - out.constData();
             if (used + line.size() + 1 + Slack > out.size()) {
-                out.resize(used + line.size() + 1 + Slack
-                           + plan.rowBound * (b.rows - row) + plan.textBound);
+                out.resize(used + line.size() + 1 + Slack + plan.rowBound * (b.rows - row)
+                           + plan.textBound);
                 p = out.data() + used;
             }
             std::memcpy(p, line.constData(), size_t(line.size()));

@@ -5,7 +5,8 @@
 
 namespace Influx {
 
-PointBatch::PointBatch() : d(new PointBatchData) { }
+PointBatch::PointBatch() : d(new PointBatchData)
+{ }
 
 PointBatch::PointBatch(const QString &measurement) : d(new PointBatchData)
 {

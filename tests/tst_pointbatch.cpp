@@ -202,8 +202,9 @@ void tst_PointBatch::workloadEqualsDataPointPath()
     }
     // The known line, as bench_workload_lines pins it.
     QVERIFY(viaBatch(batch, Precision::Nanoseconds)
-                    .body.contains("\ncpu,host=host3,region=r3 count=3i,status=\"say \\\"ok\\\" 3\","
-                                   "usage_system=71.278,usage_user=74.126 1700000003000000000\n"));
+                    .body.contains(
+                            "\ncpu,host=host3,region=r3 count=3i,status=\"say \\\"ok\\\" 3\","
+                            "usage_system=71.278,usage_user=74.126 1700000003000000000\n"));
 }
 
 void tst_PointBatch::sameAsDataPoints_data()
@@ -227,25 +228,27 @@ void tst_PointBatch::sameAsDataPoints_data()
        {DataPoint(u"a,b c=d\"e"_s, {{u"k,=y z"_s, u"a,b=c d"_s}, {u"a\\=b"_s, u"x\\,y"_s}},
                   {{u"a,b=c d"_s, 1}, {u"s"_s, u"say \"hi\" \\o/ C:\\"_s}, {u"q\"k"_s, true}}),
         DataPoint(u"a,b c=d\"e"_s, {{u"k,=y z"_s, u"\ta\tb"_s}}, {{u"s"_s, u"a,b c=d"_s}})});
-    ok("unicode", {DataPoint(u"température"_s, {{u"città"_s, u"Zürich 😀"_s}},
-                             {{u"é"_s, u"😀 ü"_s}, {u"f"_s, 0.5}}),
-                   DataPoint(u"température"_s, {{u"città"_s, u"東京"_s}}, {{u"é"_s, u""_s}})});
+    ok("unicode",
+       {DataPoint(u"température"_s, {{u"città"_s, u"Zürich 😀"_s}},
+                  {{u"é"_s, u"😀 ü"_s}, {u"f"_s, 0.5}}),
+        DataPoint(u"température"_s, {{u"città"_s, u"東京"_s}}, {{u"é"_s, u""_s}})});
     ok("null fields and tags (sparse rows)",
        {pt({{u"a"_s, u"1"_s}}, {{u"x"_s, 1.5}}), pt({{u"b"_s, u"2"_s}}, {{u"y"_s, false}}),
         pt({}, {{u"z"_s, u"s"_s}, {u"x"_s, -0.0}}), pt({{u"a"_s, u"1"_s}, {u"b"_s, u"3"_s}}, f1)});
     ok("keys declared out of order are written sorted",
        {pt({{u"zz"_s, u"1"_s}, {u"aa"_s, u"2"_s}, {u"B"_s, u"3"_s}},
            {{u"z"_s, 1}, {u"a"_s, 2}, {u"_"_s, 3}, {u"é"_s, 4}})});
-    ok("numbers", {pt({}, {{u"i"_s, Int64Min}, {u"j"_s, Int64Max}, {u"d"_s, 1e21}}),
-                   pt({}, {{u"d"_s, 5e-324}, {u"i"_s, qint64(0)}, {u"j"_s, qint64(-1)}}),
-                   pt({}, {{u"d"_s, 0.1 + 0.2}, {u"b"_s, true}}),
-                   pt({}, {{u"d"_s, -1.7976931348623157e308}, {u"b"_s, false}})});
+    ok("numbers",
+       {pt({}, {{u"i"_s, Int64Min}, {u"j"_s, Int64Max}, {u"d"_s, 1e21}}),
+        pt({}, {{u"d"_s, 5e-324}, {u"i"_s, qint64(0)}, {u"j"_s, qint64(-1)}}),
+        pt({}, {{u"d"_s, 0.1 + 0.2}, {u"b"_s, true}}),
+        pt({}, {{u"d"_s, -1.7976931348623157e308}, {u"b"_s, false}})});
     ok("no time, Timestamp and raw times mixed",
        {pt({}, f1), pt({}, f1, Timestamp::fromNanoseconds(1'500'000'000'123'456'789)),
         pt({}, f1, PointTime::raw(17)), pt({}, f1, Timestamp::fromNanoseconds(-1'999'999'999))});
-    for (Precision precision : {Precision::Nanoseconds, Precision::Microseconds,
-                                Precision::Milliseconds, Precision::Seconds, Precision::Minutes,
-                                Precision::Hours}) {
+    for (Precision precision :
+         {Precision::Nanoseconds, Precision::Microseconds, Precision::Milliseconds,
+          Precision::Seconds, Precision::Minutes, Precision::Hours}) {
         const QByteArray name = "times in precision " + precisionName(precision).toLatin1();
         ok(name.constData(),
            {pt({}, f1, Timestamp::fromNanoseconds(1'700'000'003'987'654'321)),
@@ -265,15 +268,14 @@ void tst_PointBatch::sameAsDataPoints_data()
     bad("empty tag value", {pt({{u"host"_s, u"a"_s}}, f1), pt({{u"host"_s, u""_s}}, f1)}, 1,
         u"tag \"host\" has an empty value, which InfluxDB cannot store; leave the tag out "
         "instead"_s);
-    bad("line break in a string value", {pt({}, f1), pt({}, f1), pt({}, {{u"s"_s, u"a\nb"_s}})},
-        2, u"the value of field \"s\" contains a line break"_s);
+    bad("line break in a string value", {pt({}, f1), pt({}, f1), pt({}, {{u"s"_s, u"a\nb"_s}})}, 2,
+        u"the value of field \"s\" contains a line break"_s);
     bad("unpaired surrogate in a tag value",
         {pt({}, f1), pt({{u"k"_s, u"a"_s + QChar(0xd800)}}, f1)}, 1,
         u"the value of tag \"k\" contains an unpaired UTF-16 surrogate (not valid Unicode)"_s);
     bad("measurement starting with #", {DataPoint(u"#m"_s, {}, f1), DataPoint(u"#m"_s, {}, f1)}, 0,
         u"measurement \"#m\" starts with '#', which makes InfluxDB skip the line as a comment"_s);
-    bad("empty measurement", {DataPoint(QString(), {}, f1)}, 0,
-        u"the measurement name is empty"_s);
+    bad("empty measurement", {DataPoint(QString(), {}, f1)}, 0, u"the measurement name is empty"_s);
     bad("measurement ending in backslash", {DataPoint(u"m\\"_s, {}, f1)}, 0,
         u"measurement \"m\\\" ends with a backslash, which would escape the separator after "
         "it"_s);
@@ -293,12 +295,11 @@ void tst_PointBatch::sameAsDataPoints_data()
     bad("tag value backslash before space", {pt({{u"k"_s, u"a\\ b"_s}}, f1)}, 0,
         u"the value of tag \"k\" has a backslash before a space, which InfluxDB misreads when "
         "it receives several lines"_s);
-    bad("empty value before a bad key (DataPoint's order)",
-        {pt({{u"k\\"_s, u""_s}}, f1)}, 0,
+    bad("empty value before a bad key (DataPoint's order)", {pt({{u"k\\"_s, u""_s}}, f1)}, 0,
         u"tag \"k\\\" has an empty value, which InfluxDB cannot store; leave the tag out "
         "instead"_s);
-    bad("raw time out of range", {pt({}, f1, PointTime::raw(1)), pt({}, f1, PointTime::raw(Int64Max))},
-        1,
+    bad("raw time out of range",
+        {pt({}, f1, PointTime::raw(1)), pt({}, f1, PointTime::raw(Int64Max))}, 1,
         u"time 9223372036854775807 (precision \"n\") is outside the range InfluxDB can store "
         "(1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z)"_s);
     bad("Timestamp out of range", {pt({}, f1, Timestamp::fromNanoseconds(Int64Min))}, 0,
@@ -337,10 +338,10 @@ void tst_PointBatch::sameAsDataPoints()
 void tst_PointBatch::randomBatchesEqualDataPointPath()
 {
     QRandomGenerator random(20261126);
-    const QStringList texts {u"a"_s,      u"b c"_s,     u"x,y"_s,   u"k=v"_s,    u"\"q\""_s,
-                             u"back\\"_s, u"\\ sp"_s,   u"#h"_s,    u"\tt"_s,    u"é😀"_s,
-                             u""_s,       u"time"_s,    u"l\nb"_s,  u"zz"_s,     u"host1"_s,
-                             u"a\\b"_s,   u"x\\,y"_s,   u"東京"_s,  u"r1"_s,     u"r2"_s};
+    const QStringList texts {u"a"_s,      u"b c"_s,   u"x,y"_s,  u"k=v"_s, u"\"q\""_s,
+                             u"back\\"_s, u"\\ sp"_s, u"#h"_s,   u"\tt"_s, u"é😀"_s,
+                             u""_s,       u"time"_s,  u"l\nb"_s, u"zz"_s,  u"host1"_s,
+                             u"a\\b"_s,   u"x\\,y"_s, u"東京"_s, u"r1"_s,  u"r2"_s};
     const auto text = [&] {
         // Mostly plain, so that batches get past their first row.
         return random.bounded(4) == 0 ? texts.at(random.bounded(int(texts.size())))
@@ -360,8 +361,8 @@ void tst_PointBatch::randomBatchesEqualDataPointPath()
                 const QString key = random.bounded(5) == 0 ? text() : u"f%1"_s.arg(i);
                 switch (i) { // one type per key, as a column has
                 case 1:
-                    fields.insert(key, random.bounded(30) == 0 ? qQNaN()
-                                                               : random.generateDouble() * 1e4);
+                    fields.insert(
+                            key, random.bounded(30) == 0 ? qQNaN() : random.generateDouble() * 1e4);
                     break;
                 case 2:
                     fields.insert(key, qint64(random.generate64()));
@@ -422,17 +423,16 @@ void tst_PointBatch::floatsAreWrittenAsToChars()
         const QByteArray actual = LineProtocol::formatFloat(value);
         ++checked;
         if (actual != QByteArrayView(expected, end - expected)) {
-            qWarning("%.17g: %s instead of %.*s", value, actual.constData(),
-                     int(end - expected), expected);
+            qWarning("%.17g: %s instead of %.*s", value, actual.constData(), int(end - expected),
+                     expected);
             return false;
         }
         return true;
     };
     for (int i = 0; i < 300000; ++i)
         QVERIFY(check(std::bit_cast<double>(random.generate64())));
-    const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     // n * 10^-k with 1 to 17 digits, and their neighbours.
     for (int digits = 1; digits <= 17; ++digits) {
         quint64 low = 1;
@@ -479,12 +479,12 @@ void tst_PointBatch::writeBatchRoundTrip()
     QCOMPARE(reply->body(), Bench::Workload::lines(0, count).chopped(1));
 
     Error error;
-    const Series series =
-            TestSupport::query(client, u"SELECT * FROM cpu"_s, {}, &error).series();
+    const Series series = TestSupport::query(client, u"SELECT * FROM cpu"_s, {}, &error).series();
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     QCOMPARE(series.rowCount(), count);
-    QCOMPARE(series.columns(), (QStringList {u"time"_s, u"count"_s, u"host"_s, u"region"_s,
-                                             u"status"_s, u"usage_system"_s, u"usage_user"_s}));
+    QCOMPARE(series.columns(),
+             (QStringList {u"time"_s, u"count"_s, u"host"_s, u"region"_s, u"status"_s,
+                           u"usage_system"_s, u"usage_user"_s}));
     for (qsizetype row = 0; row < count; ++row) {
         const DataPoint point = batch.point(row); // rows come back in time order
         const Fields fields = point.fields();
@@ -529,14 +529,14 @@ void tst_PointBatch::writeBatchAwkwardNamesRoundTrip()
     delete reply;
 
     Error error;
-    const QueryResult result = TestSupport::query(
-            client, u"SELECT * FROM \"température, x=y\""_s, {.epoch = Precision::Seconds}, &error);
+    const QueryResult result = TestSupport::query(client, u"SELECT * FROM \"température, x=y\""_s,
+                                                  {.epoch = Precision::Seconds}, &error);
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     const Series series = result.series();
     QCOMPARE(series.name(), u"température, x=y"_s);
     QCOMPARE(series.rowCount(), 3);
-    QCOMPARE(series.columns(), (QStringList {u"time"_s, u"città =,"_s, u"note \"x\""_s, u"ok"_s,
-                                             u"v,1"_s}));
+    QCOMPARE(series.columns(),
+             (QStringList {u"time"_s, u"città =,"_s, u"note \"x\""_s, u"ok"_s, u"v,1"_s}));
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(series.integerAt(i, 0), 1'700'000'000 + i);
         QCOMPARE(series.stringAt(i, 1), cities.at(i));
@@ -632,7 +632,8 @@ void tst_PointBatch::encodingLeavesTheCallerAtOnce()
     const QByteArray batchBody = LineProtocol::encodeBatch(batch, Precision::Nanoseconds, &error);
     const qint64 batchEncoding = timer.nsecsElapsed();
     timer.restart();
-    const QByteArray pointsBody = LineProtocol::encodePoints(points, Precision::Nanoseconds, &error);
+    const QByteArray pointsBody =
+            LineProtocol::encodePoints(points, Precision::Nanoseconds, &error);
     const qint64 pointsEncoding = timer.nsecsElapsed();
 
     timer.restart();
@@ -642,9 +643,12 @@ void tst_PointBatch::encodingLeavesTheCallerAtOnce()
     WriteReply *pointsReply = client.writeMany(points);
     const qint64 pointsCall = timer.nsecsElapsed();
     QVERIFY2(batchCall * 10 < batchEncoding,
-             qPrintable(u"writeBatch took %1 ns, encoding %2 ns"_s.arg(batchCall).arg(batchEncoding)));
-    QVERIFY2(pointsCall * 10 < pointsEncoding,
-             qPrintable(u"writeMany took %1 ns, encoding %2 ns"_s.arg(pointsCall).arg(pointsEncoding)));
+             qPrintable(
+                     u"writeBatch took %1 ns, encoding %2 ns"_s.arg(batchCall).arg(batchEncoding)));
+    QVERIFY2(
+            pointsCall * 10 < pointsEncoding,
+            qPrintable(
+                    u"writeMany took %1 ns, encoding %2 ns"_s.arg(pointsCall).arg(pointsEncoding)));
 
     QVERIFY(batchReply->waitForFinished(30000));
     QVERIFY(pointsReply->waitForFinished(30000));
@@ -662,9 +666,8 @@ void tst_PointBatch::rejectedRowsAreRowIndexes()
     FaultServer server;
     QVERIFY(server.listen());
     const PointBatch batch = Bench::Workload::batch(0, 5);
-    const QByteArray line = LineProtocol::encodeBatch(batch, Precision::Nanoseconds, nullptr)
-                                    .split('\n')
-                                    .at(3);
+    const QByteArray line =
+            LineProtocol::encodeBatch(batch, Precision::Nanoseconds, nullptr).split('\n').at(3);
     server.setHandler([line](const FaultServer::Request &, QTcpSocket *socket) {
         FaultServer::respond(socket, 400, "application/json",
                              "{\"error\":\"partial write: unable to parse '" + line
