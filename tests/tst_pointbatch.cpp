@@ -636,12 +636,18 @@ void tst_PointBatch::encodingLeavesTheCallerAtOnce()
             LineProtocol::encodePoints(points, Precision::Nanoseconds, &error);
     const qint64 pointsEncoding = timer.nsecsElapsed();
 
-    timer.restart();
-    WriteReply *batchReply = client.writeBatch(batch);
-    const qint64 batchCall = timer.nsecsElapsed();
-    timer.restart();
-    WriteReply *pointsReply = client.writeMany(points);
-    const qint64 pointsCall = timer.nsecsElapsed();
+    // The fastest of three calls: on a busy machine any one call may lose the CPU for a while.
+    qint64 batchCall = std::numeric_limits<qint64>::max();
+    qint64 pointsCall = std::numeric_limits<qint64>::max();
+    QList<WriteReply *> batchReplies, pointsReplies;
+    for (int i = 0; i < 3; ++i) {
+        timer.restart();
+        batchReplies.append(client.writeBatch(batch));
+        batchCall = std::min(batchCall, timer.nsecsElapsed());
+        timer.restart();
+        pointsReplies.append(client.writeMany(points));
+        pointsCall = std::min(pointsCall, timer.nsecsElapsed());
+    }
     QVERIFY2(batchCall * 10 < batchEncoding,
              qPrintable(
                      u"writeBatch took %1 ns, encoding %2 ns"_s.arg(batchCall).arg(batchEncoding)));
@@ -650,15 +656,16 @@ void tst_PointBatch::encodingLeavesTheCallerAtOnce()
             qPrintable(
                     u"writeMany took %1 ns, encoding %2 ns"_s.arg(pointsCall).arg(pointsEncoding)));
 
-    QVERIFY(batchReply->waitForFinished(30000));
-    QVERIFY(pointsReply->waitForFinished(30000));
-    QVERIFY2(batchReply->isSuccess(), qPrintable(batchReply->error().toString()));
-    QVERIFY2(pointsReply->isSuccess(), qPrintable(pointsReply->error().toString()));
-    QCOMPARE(batchReply->body(), batchBody);
-    QCOMPARE(pointsReply->body(), pointsBody);
-    QCOMPARE(server.requests().size(), 2);
-    QCOMPARE(server.requests().at(0).body.size() + server.requests().at(1).body.size(),
-             batchBody.size() + pointsBody.size());
+    for (WriteReply *reply : std::as_const(batchReplies) + pointsReplies) {
+        QVERIFY(reply->waitForFinished(30000));
+        QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
+        QCOMPARE(reply->body(), batchReplies.contains(reply) ? batchBody : pointsBody);
+    }
+    QCOMPARE(server.requests().size(), 6);
+    qsizetype sent = 0;
+    for (const FaultServer::Request &request : server.requests())
+        sent += request.body.size();
+    QCOMPARE(sent, 3 * (batchBody.size() + pointsBody.size()));
 }
 
 void tst_PointBatch::rejectedRowsAreRowIndexes()
