@@ -5,7 +5,10 @@
 #include "lineprotocol.h"
 #include "requestdispatcher.h"
 
+#include <QtCore/QFutureWatcher>
+#include <QtCore/QPromise>
 #include <QtCore/QThread>
+#include <QtCore/QThreadPool>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QSslConfiguration>
@@ -14,6 +17,14 @@
 using namespace Qt::StringLiterals;
 
 namespace Influx {
+
+// What encoding a write on the thread pool hands back.
+struct WriteEncoding
+{
+    QByteArray body;
+    Error error;
+    qsizetype failedIndex = -1;
+};
 
 struct Client::Private
 {
@@ -204,11 +215,27 @@ WriteReply *Client::write(const QString &measurement, const Tags &tags, const Fi
     return writeMany({DataPoint(measurement, tags, fields, time)}, options);
 }
 
+Precision Client::writePrecision(const WriteOptions &options) const
+{
+    return options.precision ? *options.precision
+                             : d->options.precision.value_or(Precision::Nanoseconds);
+}
+
 WriteReply *Client::writeMany(const QList<DataPoint> &points, const WriteOptions &options)
 {
-    const Precision precision = options.precision
-            ? *options.precision
-            : d->options.precision.value_or(Precision::Nanoseconds);
+    const Precision precision = writePrecision(options);
+    if (points.size() >= AsyncEncodingThreshold) {
+        auto *reply = new WriteReply(this);
+        reply->m_points = points;
+        reply->m_lineCount = points.size();
+        encodeThenSend(reply, options, [points, precision] {
+            WriteEncoding result;
+            result.body = LineProtocol::encodePoints(points, precision, &result.error,
+                                                     &result.failedIndex);
+            return result;
+        });
+        return reply;
+    }
     Error error;
     qsizetype failedIndex = -1;
     const QByteArray body = LineProtocol::encodePoints(points, precision, &error, &failedIndex);
@@ -219,6 +246,56 @@ WriteReply *Client::writeMany(const QList<DataPoint> &points, const WriteOptions
     if (error.isError() && failedIndex >= 0)
         reply->m_failedLines = {failedIndex};
     return reply;
+}
+
+WriteReply *Client::writeBatch(const PointBatch &batch, const WriteOptions &options)
+{
+    auto *reply = new WriteReply(this);
+    reply->m_batch = batch;
+    reply->m_lineCount = batch.rowCount();
+    encodeThenSend(reply, options, [batch, precision = writePrecision(options)] {
+        WriteEncoding result;
+        result.body =
+                LineProtocol::encodeBatch(batch, precision, &result.error, &result.failedIndex);
+        return result;
+    });
+    return reply;
+}
+
+void Client::encodeThenSend(WriteReply *reply, const WriteOptions &options,
+                            std::function<WriteEncoding()> encode)
+{
+    // The worker shares nothing with the reply but the promise: the reply (and the watcher, its
+    // child) may be deleted while it runs, and a finished encoding then goes nowhere.
+    auto promise = std::make_shared<QPromise<WriteEncoding>>();
+    auto *watcher = new QFutureWatcher<WriteEncoding>(reply);
+    connect(watcher, &QFutureWatcherBase::finished, reply,
+            [this, reply, watcher, spec = writeSpec(options)]() mutable {
+                watcher->deleteLater();
+                if (reply->isFinished()) // aborted while encoding
+                    return;
+                if (watcher->future().resultCount() == 0) { // the pool dropped the task
+                    reply->failWith(Error(Error::Kind::Aborted, u"operation aborted"_s));
+                    return;
+                }
+                const WriteEncoding result = watcher->future().result();
+                if (result.error.isError()) {
+                    // Nothing is sent; every point is kept.
+                    if (result.failedIndex >= 0)
+                        reply->m_failedLines = {result.failedIndex};
+                    reply->failWith(result.error);
+                    return;
+                }
+                reply->m_body = result.body;
+                spec.body = result.body;
+                startRequest(reply, spec);
+            });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, encode = std::move(encode)] {
+        promise->addResult(encode());
+        promise->finish();
+    });
 }
 
 WriteReply *Client::writeLines(const QByteArray &lineProtocol, const WriteOptions &options)
@@ -233,6 +310,20 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
 {
     auto *reply = new WriteReply(this);
     reply->m_body = body;
+    RequestSpec spec = writeSpec(options);
+    spec.body = body;
+    // From the event loop, so that finished() is never emitted inside this call.
+    QTimer::singleShot(0, reply, [this, reply, spec, validation] {
+        if (validation.isError())
+            reply->failWith(validation);
+        else if (!reply->isFinished())
+            startRequest(reply, spec);
+    });
+    return reply;
+}
+
+RequestSpec Client::writeSpec(const WriteOptions &options) const
+{
     const ClientOptions &o = d->options;
 
     QList<std::pair<QString, QString>> params;
@@ -252,18 +343,10 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     spec.method = "POST";
     spec.path = u"/write"_s;
     spec.urlQuery = InfluxQL::formEncode(params);
-    spec.body = body;
     spec.contentType = "text/plain; charset=utf-8";
     spec.compressibleBody = true;
     spec.authorization = authorizationFor(o, options);
-    // From the event loop, so that finished() is never emitted inside this call.
-    QTimer::singleShot(0, reply, [this, reply, spec, validation] {
-        if (validation.isError())
-            reply->failWith(validation);
-        else if (!reply->isFinished())
-            startRequest(reply, spec);
-    });
-    return reply;
+    return spec;
 }
 
 void Client::startRequest(Reply *reply, RequestSpec spec)

@@ -4,11 +4,13 @@
 
 #include "clientoptions.h"
 #include "datapoint.h"
+#include "pointbatch.h"
 #include "reply.h"
 #include "selectquery.h"
 
 #include <QtCore/QObject>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -18,6 +20,7 @@ QT_END_NAMESPACE
 namespace Influx {
 
 struct RequestSpec;
+struct WriteEncoding;
 
 // An asynchronous InfluxDB 1.x HTTP client (also InfluxDB 2.x/3.x through their v1 API).
 // Configured once with ClientOptions; every operation returns a reply object whose signals
@@ -60,11 +63,20 @@ public:
     QueryReply *rawQuery(const QString &query, const QueryOptions &options = {});
 
     // Writes one point / many points. Points are validated first: an invalid point fails the
-    // reply (InvalidArgument, failedLines() names it) without sending anything.
+    // reply (InvalidArgument, failedLines() names it) without sending anything. From
+    // AsyncEncodingThreshold points on, writeMany() encodes on QThreadPool::globalInstance()
+    // instead of the calling thread (a million points take about a second there).
     WriteReply *write(const DataPoint &point, const WriteOptions &options = {});
     WriteReply *write(const QString &measurement, const Tags &tags, const Fields &fields,
                       const PointTime &time = {}, const WriteOptions &options = {});
     WriteReply *writeMany(const QList<DataPoint> &points, const WriteOptions &options = {});
+    static constexpr qsizetype AsyncEncodingThreshold = 1000;
+    // Writes the rows of a batch (see PointBatch), always encoded on QThreadPool::globalInstance()
+    // so that the calling (GUI) thread never waits. The reply keeps a copy of the batch (cheap:
+    // implicitly shared). An invalid row fails the reply (InvalidArgument, failedLines() = {row})
+    // without sending anything. The reply may be aborted or deleted while the encoding runs; the
+    // encoding then finishes on its worker thread and its result is dropped.
+    WriteReply *writeBatch(const PointBatch &batch, const WriteOptions &options = {});
     // Writes line protocol as given ('\n'-separated lines in the write precision).
     WriteReply *writeLines(const QByteArray &lineProtocol, const WriteOptions &options = {});
 
@@ -80,8 +92,13 @@ Q_SIGNALS:
 private:
     friend class Reply;
     friend class QueryReply;
+    RequestSpec writeSpec(const WriteOptions &options) const;
     WriteReply *writeBody(const QByteArray &body, const WriteOptions &options,
                           const Error &validation);
+    // Runs encode on the thread pool, then sends its body or fails the reply with its error.
+    void encodeThenSend(WriteReply *reply, const WriteOptions &options,
+                        std::function<WriteEncoding()> encode);
+    Precision writePrecision(const WriteOptions &options) const;
     void startRequest(Reply *reply, RequestSpec spec);
     struct Private;
     std::unique_ptr<Private> d;

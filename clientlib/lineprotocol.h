@@ -13,6 +13,10 @@
 // The escape helpers only escape (UTF-8 plus backslashes); whether a name or value can be
 // written at all is decided by validate()/encodePoints(), which reject instead of writing
 // something the server would store differently (see lineprotocol.cpp for the evidence).
+namespace Influx {
+class PointBatch;
+}
+
 namespace Influx::LineProtocol {
 
 // Backslash before ',' and ' '.
@@ -46,6 +50,12 @@ Error appendPoint(QByteArray &out, const DataPoint &point, Precision precision);
 // empty array, sets *error (InvalidArgument; detail names the point) and *failedIndex.
 QByteArray encodePoints(const QList<DataPoint> &points, Precision precision, Error *error,
                         qsizetype *failedIndex = nullptr);
+
+// The same for a batch: byte for byte what encodePoints(batch.toPoints(), ...) returns, and the
+// same error for the first invalid row (*failedRow is its index). Names are escaped and
+// checked once per batch, tag values once per distinct value (lineprotocolbatch.cpp).
+QByteArray encodeBatch(const PointBatch &batch, Precision precision, Error *error,
+                       qsizetype *failedRow = nullptr);
 
 } // namespace Influx::LineProtocol
 

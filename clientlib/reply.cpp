@@ -194,6 +194,11 @@ void PingReply::handleEnd()
 
 // --- WriteReply ------------------------------------------------------------------------------
 
+QList<DataPoint> WriteReply::points() const
+{
+    return m_batch.isEmpty() ? m_points : m_batch.toPoints();
+}
+
 void WriteReply::handleFailure(Error &error)
 {
     if (error.kind() != Error::Kind::ServerError)

@@ -4,6 +4,7 @@
 
 #include "datapoint.h"
 #include "error.h"
+#include "pointbatch.h"
 #include "queryresult.h"
 
 #include <QtCore/QObject>
@@ -117,19 +118,24 @@ private:
     std::chrono::microseconds m_roundTrip {0};
 };
 
-// Result of Client::write(), writeMany() and writeLines(). A failed write keeps the points
-// and tells which ones the server rejected and why.
+// Result of Client::write(), writeMany(), writeBatch() and writeLines(). A failed write keeps
+// the points and tells which ones the server rejected and why.
 class WriteReply : public Reply
 {
     Q_OBJECT
 public:
     qsizetype pointCount() const { return m_lineCount; }
-    // The points given to write()/writeMany() (empty for writeLines()).
-    QList<DataPoint> points() const { return m_points; }
-    // The line-protocol body that was sent.
+    // The points given to write()/writeMany(); for writeBatch() the batch's rows as DataPoints
+    // (built on each call: for a large batch, prefer batch()); empty for writeLines().
+    QList<DataPoint> points() const;
+    // The batch given to writeBatch() (empty otherwise).
+    PointBatch batch() const { return m_batch; }
+    // The line-protocol body that was sent. Empty while a large write is still being encoded
+    // on the thread pool (see Client::writeMany()), and when encoding failed.
     QByteArray body() const { return m_body; }
-    // 0-based indexes (points or body lines) the server named as unparsable or rejected, in
-    // order. Empty when the server's message names no line (the whole batch failed).
+    // 0-based indexes (points, batch rows or body lines) the server named as unparsable or
+    // rejected, or the invalid point or row that stopped the write before sending, in order.
+    // Empty when the server's message names no line (the whole batch failed).
     QList<qsizetype> failedLines() const { return m_failedLines; }
     // For "partial write: ... dropped=N", N; otherwise 0.
     qsizetype droppedCount() const { return m_dropped; }
@@ -139,6 +145,7 @@ private:
     using Reply::Reply;
     void handleFailure(Error &error) override;
     QList<DataPoint> m_points;
+    PointBatch m_batch;
     QByteArray m_body;
     qsizetype m_lineCount = 0;
     QList<qsizetype> m_failedLines;

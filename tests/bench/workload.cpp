@@ -63,6 +63,30 @@ QList<Influx::DataPoint> points(qint64 first, qint64 count)
     return result;
 }
 
+Influx::PointBatch batch(qint64 first, qint64 count)
+{
+    using Type = Influx::FieldValue::Type;
+    Influx::PointBatch batch(u"cpu"_s);
+    const int host = batch.addTagColumn(u"host"_s);
+    const int region = batch.addTagColumn(u"region"_s);
+    const int user = batch.addFieldColumn(u"usage_user"_s, Type::Float);
+    const int system = batch.addFieldColumn(u"usage_system"_s, Type::Float);
+    const int counter = batch.addFieldColumn(u"count"_s, Type::Integer);
+    const int text = batch.addFieldColumn(u"status"_s, Type::String);
+    batch.reserve(count);
+    for (qint64 i = first; i < first + count; ++i) {
+        const qsizetype row = batch.appendRow();
+        batch.setTag(row, host, u"host%1"_s.arg(i % 100));
+        batch.setTag(row, region, u"r%1"_s.arg(i % 5));
+        batch.setFloat(row, user, usage(i, 1));
+        batch.setFloat(row, system, usage(i, 2));
+        batch.setInteger(row, counter, i % 1000);
+        batch.setString(row, text, status(i));
+        batch.setTime(row, Influx::Timestamp::fromNanoseconds(StartNs + i * 1'000'000'000));
+    }
+    return batch;
+}
+
 QByteArray lines(qint64 first, qint64 count)
 {
     QByteArray out;

@@ -3,6 +3,7 @@
 #define BENCH_WORKLOAD_H
 
 #include "datapoint.h"
+#include "pointbatch.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
@@ -25,6 +26,8 @@ constexpr qint64 BatchPoints = 100'000;
 
 Influx::DataPoint point(qint64 index);
 QList<Influx::DataPoint> points(qint64 first, qint64 count);
+// The same points as one PointBatch, filled row by row as an application would.
+Influx::PointBatch batch(qint64 first, qint64 count);
 // The same points as line protocol with nanosecond times, one per line, '\n' after each.
 QByteArray lines(qint64 first, qint64 count);
 // Creates database "bench" and writes points [0, count) into it in batches of BatchPoints,
