@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "goformat.h"
 
+#include "shortestdecimal.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -78,6 +80,30 @@ char *writeFloat(char *p, double value)
     }
     if (std::isinf(value)) {
         put(value > 0 ? "+Inf" : "-Inf");
+        return p;
+    }
+    quint64 n = 0;
+    int exponent10 = 0;
+    if (Influx::ShortestDecimal::fastDigits(value, &n, &exponent10)) {
+        // The usual case (1e-5 <= |value| < 1e15, at most 15 digits), inside Go's 'f' range.
+        if (value < 0)
+            *p++ = '-';
+        char digits[24];
+        const auto length = int(std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
+        const std::string_view all(digits, size_t(length));
+        const int point = length + exponent10; // digits before the decimal point
+        if (exponent10 >= 0) {
+            put(all);
+            p = std::fill_n(p, exponent10, '0');
+        } else if (point > 0) {
+            put(all.substr(0, size_t(point)));
+            *p++ = '.';
+            put(all.substr(size_t(point)));
+        } else {
+            put("0.");
+            p = std::fill_n(p, -point, '0');
+            put(all);
+        }
         return p;
     }
     // std::to_chars in scientific form yields the shortest round-trip digits, like Go's

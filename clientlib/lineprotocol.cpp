@@ -2,6 +2,7 @@
 #include "lineprotocol.h"
 
 #include "lineprotocol_p.h"
+#include "shortestdecimal.h"
 
 #include <QtCore/QVarLengthArray>
 
@@ -308,49 +309,18 @@ DecimalParse parseDecimal(QStringView text, double *value)
     return std::isinf(result) ? DecimalParse::Overflow : DecimalParse::Ok;
 }
 
-// Powers of ten that are exact doubles.
-constexpr std::array<double, 23> ExactPowersOf10 = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 // writeFloat() for the common case, several times faster than libstdc++'s to_chars (whose Ryu
-// removes a short number's trailing digits one division at a time): values of at most 15
-// significant digits in [1e-5, 1e15) that to_chars writes in fixed notation. Returns false
-// for any other value, leaving it to to_chars.
-//
-// Why the digits are the shortest: N / 10^k (N < 2^53, k <= 22: both exact doubles, and the
-// division is correctly rounded) equals value exactly when the decimal N * 10^-k reads back as
-// value. Two different decimals of at most 15 significant digits never read back as the same
-// double (DBL_DIG is 15), so N * 10^-k is the only one, hence the shortest. The notation
-// follows the standard: the shorter of %f and %e, %f on a tie. tst_pointbatch compares this
-// with std::to_chars on millions of values.
+// removes a short number's trailing digits one division at a time): values that
+// ShortestDecimal::fastDigits() takes and that to_chars writes in fixed notation. Returns false
+// for any other value, leaving it to to_chars. The notation follows the standard: the shorter
+// of %f and %e, %f on a tie. tst_pointbatch compares this with std::to_chars on millions of
+// values.
 bool writeShortFixed(char *&p, double value)
 {
-    const double magnitude = std::fabs(value);
-    if (!(magnitude >= 1e-5 && magnitude < 1e15))
+    quint64 n = 0;
+    int exponent = 0; // value = ±n * 10^exponent
+    if (!ShortestDecimal::fastDigits(value, &n, &exponent))
         return false;
-    // k makes magnitude * 10^k about 15 digits long; an estimate one off only costs the fast path.
-    const int exponent2 =
-            int(std::bit_cast<quint64>(magnitude) >> 52) - 1023; // normal: floor(log2)
-    int k = 14 - (exponent2 * 1233 >> 12); // 1233 / 4096 ≈ log10(2), rounded down
-    if (k < 1 || k >= int(ExactPowersOf10.size()))
-        return false;
-    double scaled = magnitude * ExactPowersOf10[size_t(k)];
-    if (scaled >= 1e15) // the estimate was one short
-        scaled = magnitude * ExactPowersOf10[size_t(--k)];
-    quint64 n = quint64(scaled + 0.5); // at most 10^15: 15 significant digits
-    if (double(n) / ExactPowersOf10[size_t(k)] != magnitude)
-        return false;
-    int exponent = -k; // value = n * 10^exponent
-    for (const auto &[power, digits] : {std::pair {quint64(100'000'000), 8},
-                                        {quint64(10'000), 4},
-                                        {quint64(100), 2},
-                                        {quint64(10), 1}}) {
-        if (n % power == 0) {
-            n /= power;
-            exponent += digits;
-        }
-    }
     char digits[32] = {};
     const int length = int(std::to_chars(digits, digits + 20, n).ptr - digits); // <= 15
     const int scientificExponent = exponent + length - 1;

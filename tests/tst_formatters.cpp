@@ -12,6 +12,9 @@
 #include <QtCore/QJsonDocument>
 #include <QtTest/QtTest>
 
+#include <bit>
+#include <charconv>
+#include <cmath>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -109,6 +112,7 @@ class tst_Formatters : public QObject
 private Q_SLOTS:
     void goFloat_data();
     void goFloat();
+    void goFloatMatchesTheLayoutOfToChars();
     void jsonString_data();
     void jsonString();
     void csvField_data();
@@ -199,6 +203,61 @@ void tst_Formatters::jsonString()
                                          "a\xff"
                                          "b");
     QCOMPARE(invalid, R"("a\ufffdb")"_ba);
+}
+
+// Go's layout of std::to_chars' shortest digits, the straightforward way: what formatFloat()
+// must print for every value, whichever way it finds the digits.
+static QByteArray goLayout(double value)
+{
+    char buffer[64];
+    const auto end =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific).ptr;
+    const QByteArray text(buffer, end - buffer);
+    const bool negative = text.startsWith('-');
+    const qsizetype e = text.indexOf('e');
+    QByteArray digits = text.mid(negative ? 1 : 0, e - (negative ? 1 : 0));
+    digits.replace(".", "");
+    const int exponent = text.mid(e + 1).toInt();
+    const double magnitude = std::fabs(value);
+    QByteArray out = negative ? "-" : "";
+    if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
+        out += digits.left(1);
+        if (digits.size() > 1)
+            out += "." + digits.mid(1);
+        out += exponent < 0 ? "e-" : "e+";
+        out += QByteArray::number(std::abs(exponent)).rightJustified(exponent < 0 ? 1 : 2, '0');
+        return out;
+    }
+    const qsizetype point = exponent + 1;
+    if (point <= 0)
+        return out + "0." + QByteArray(-point, '0') + digits;
+    if (point >= digits.size())
+        return out + digits + QByteArray(point - digits.size(), '0');
+    return out + digits.left(point) + "." + digits.mid(point);
+}
+
+void tst_Formatters::goFloatMatchesTheLayoutOfToChars()
+{
+    QRandomGenerator random(20261126);
+    QList<double> values {
+            1e-5,      -1e-5,    9.99999999999999e-6, 1e15,  999999999999999.0, 1e15 - 1,
+            0.1 + 0.2, 100000.0, 123456789012345.0,   1.5e-5};
+    for (int i = 0; i < 300'000; ++i) {
+        // Numbers as data holds them (few digits, decimal scales) and arbitrary doubles.
+        const double decimal = double(qint64(random.generate64() % 10'000'000'000'000'000ull))
+                / std::pow(10.0, random.bounded(0, 25));
+        values.append(i % 2 ? decimal : -decimal);
+        values.append(double(random.bounded(1'000'000)) / std::pow(10.0, random.bounded(0, 12)));
+        values.append(std::bit_cast<double>(random.generate64()));
+    }
+    for (const double value : std::as_const(values)) {
+        if (!std::isfinite(value))
+            continue;
+        const QByteArray expected = goLayout(value);
+        if (Explorer::GoFormat::formatFloat(value) != expected) {
+            QCOMPARE(Explorer::GoFormat::formatFloat(value), expected); // names the value
+        }
+    }
 }
 
 void tst_Formatters::csvField_data()
