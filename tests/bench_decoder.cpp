@@ -105,24 +105,33 @@ void BM_ResponseDecoder(benchmark::State &state)
     setCounters(state, rows, bytes.size());
 }
 
-// What the client does: decoder + merger, the partial pieces appended into one Series.
+// What the client does: decoder + merger, the partial pieces appended into one Series
+// (kept:1, what a results table needs), or handed over and dropped (kept:0,
+// QueryReply::setKeepRows(false), what --execute -f csv does).
 void BM_ResponseDecoderAndMerger(benchmark::State &state)
 {
     const qsizetype rows = state.range(0);
     const QByteArray &bytes = body(rows, TimeFormat(state.range(1)));
+    const bool kept = state.range(2) != 0;
     for (auto _ : state) {
         ResponseDecoder decoder;
         ResultMerger merger;
+        merger.setKeepRows(kept);
+        qsizetype merged = 0;
         for (qsizetype at = 0; at < bytes.size(); at += ReadSize) {
             decoder.feed(QByteArrayView(bytes).sliced(at, std::min(ReadSize, bytes.size() - at)));
-            for (DecodedDocument &document : decoder.takeDocuments())
-                merger.add(std::move(document));
+            for (DecodedDocument &document : decoder.takeDocuments()) {
+                for (const ResultMerger::Update &update : merger.add(std::move(document)))
+                    merged += update.piece.rowCount();
+            }
         }
         decoder.finish();
-        for (DecodedDocument &document : decoder.takeDocuments())
-            merger.add(std::move(document));
+        for (DecodedDocument &document : decoder.takeDocuments()) {
+            for (const ResultMerger::Update &update : merger.add(std::move(document)))
+                merged += update.piece.rowCount();
+        }
         merger.finish();
-        if (merger.result().rowCount() != rows)
+        if (merged != rows || merger.result().rowCount() != (kept ? rows : 0))
             state.SkipWithError("wrong row count");
         state.counters["MB"] = double(merger.result().series().memoryUsage()) / 1e6;
     }
@@ -193,10 +202,13 @@ void registerBenchmarks(const std::vector<int64_t> &sizes)
                     ->Args(args)
                     ->ArgNames({"rows", "epoch"})
                     ->Unit(benchmark::kMillisecond);
-            benchmark::RegisterBenchmark("BM_ResponseDecoderAndMerger", BM_ResponseDecoderAndMerger)
-                    ->Args(args)
-                    ->ArgNames({"rows", "epoch"})
-                    ->Unit(benchmark::kMillisecond);
+            for (const int64_t kept : {1, 0}) {
+                benchmark::RegisterBenchmark("BM_ResponseDecoderAndMerger",
+                                             BM_ResponseDecoderAndMerger)
+                        ->Args({rows, format, kept})
+                        ->ArgNames({"rows", "epoch", "kept"})
+                        ->Unit(benchmark::kMillisecond);
+            }
             benchmark::RegisterBenchmark("BM_QJsonDocumentBaseline", BM_QJsonDocumentBaseline)
                     ->Args(args)
                     ->ArgNames({"rows", "epoch"})
