@@ -23,6 +23,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QTabWidget>
 
 #include <cmath>
 #include <limits>
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void autoRefreshPausesWhileZoomed();
     void openGLIsAFlag();
     void panelShowsStatusAndDrivesTheView();
+    void firstShowInABackgroundTabPaintsOnce();
 };
 
 // ---- Decimator ----
@@ -881,6 +883,84 @@ void tst_Charts::panelShowsStatusAndDrivesTheView()
     QCOMPARE(view->autoRefreshInterval(), 0ms);
     panel.setData(ChartData());
     QCOMPARE(panel.statusText(), u"No numeric fields to chart"_s);
+}
+
+namespace {
+
+// Counts the paints of a view's viewport and notes the width its lines were reduced for at each.
+class PaintRecorder : public QObject
+{
+public:
+    explicit PaintRecorder(SeriesChartView *view) : m_view(view)
+    {
+        view->viewport()->installEventFilter(this);
+    }
+    struct Paint
+    {
+        int reducedWidth;
+        int decimationWidth;
+        qsizetype drawn;
+    };
+    QList<Paint> paints;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            paints.append({m_view->reducedWidth(), m_view->decimationWidth(),
+                           m_view->drawnPointCount(0)});
+        return false;
+    }
+
+private:
+    SeriesChartView *m_view;
+};
+
+} // namespace
+
+void tst_Charts::firstShowInABackgroundTabPaintsOnce()
+{
+    // A chart filled while its tab is in the background, as the results panel does.
+    QTabWidget tabs;
+    tabs.resize(1100, 700);
+    tabs.addTab(new QLabel(u"table"_s), u"Table"_s);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    auto *panel = new ChartPanel;
+    SeriesChartView *view = panel->view();
+    view->setUseOpenGL(false);
+    tabs.insertTab(0, panel, u"Chart"_s);
+    tabs.setCurrentIndex(1);
+    panel->setData(bigData(100'000, 3));
+    QVERIFY(!view->isVisible());
+    const int hiddenWidth = view->reducedWidth();
+    QTest::qWait(50);
+
+    PaintRecorder recorder(view);
+    QSignalSpy redecimated(view, &SeriesChartView::redecimated);
+    tabs.setCurrentWidget(panel);
+    QTRY_VERIFY(!recorder.paints.isEmpty());
+    QTest::qWait(200); // nothing more to paint: the data did not change
+    // One paint, with the lines reduced for the plot's real width (reduced before the paint,
+    // when the view got its size), not first for the size it had in the background.
+    QCOMPARE(recorder.paints.size(), 1);
+    const PaintRecorder::Paint paint = recorder.paints.constFirst();
+    QVERIFY2(paint.decimationWidth > 800 && paint.decimationWidth != hiddenWidth,
+             qPrintable(u"%1 (hidden %2)"_s.arg(paint.decimationWidth).arg(hiddenWidth)));
+    QCOMPARE(paint.reducedWidth, paint.decimationWidth);
+    QVERIFY(paint.drawn > 4 * hiddenWidth + 2);
+    QVERIFY(paint.drawn <= 4 * paint.decimationWidth + 2);
+    QCOMPARE(redecimated.size(), 1);
+
+    // A resize of the shown view is reduced before its paint as well.
+    recorder.paints.clear();
+    tabs.resize(800, 700);
+    QTRY_VERIFY(!recorder.paints.isEmpty());
+    QTest::qWait(100);
+    QCOMPARE(recorder.paints.constLast().reducedWidth, view->decimationWidth());
+    QVERIFY(view->decimationWidth() < paint.decimationWidth);
+    for (const PaintRecorder::Paint &p : std::as_const(recorder.paints))
+        QCOMPARE(p.reducedWidth, p.decimationWidth);
 }
 
 QTEST_MAIN(tst_Charts)

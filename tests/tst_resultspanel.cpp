@@ -2,6 +2,8 @@
 // The results panel against the fixture's influxd: tabs per series and statement, messages and
 // errors, cancel, the row-limit question, export (exact file contents), sorting and copying,
 // driven through the real widgets.
+#include "charts/chartpanel.h"
+#include "charts/serieschartview.h"
 #include "client.h"
 #include "models/resulttablemodel.h"
 #include "responsedecoder.h"
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void copySelectionAsTsv();
     void manySeriesAreCappedAtMaxTabs();
     void deletedReplyFailsTheRun();
+    void chartTabIsReducedForItsWidthBeforeItIsShown();
 
 private:
     QueryReply *run(const QString &text, const QueryOptions &options = {});
@@ -327,7 +330,9 @@ void tst_ResultsPanel::newReplyReplacesTheRunningOne()
     QVERIFY(first->isFinished()); // aborted at once ...
     QCOMPARE(first->error().kind(), Error::Kind::Aborted);
     QTRY_VERIFY(first.isNull()); // ... and deleted
-    QVERIFY(finished.wait(LongWait));
+    // (the second query may have finished while the first was being deleted)
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), LongWait);
+    QTest::qWait(50);
     QCOMPARE(finished.size(), 1); // the first query reports nothing any more
     QCOMPARE(finished.first().at(0).toLongLong(), 5);
     QCOMPARE(panel.resultTabCount(), 1);
@@ -679,6 +684,49 @@ void tst_ResultsPanel::deletedReplyFailsTheRun()
     QVERIFY(!child<QPushButton>(panel, u"cancelButton"_s)->isEnabled());
     panel.clear(); // nothing left to release
     QCOMPARE(panel.state(), ResultsPanel::State::Idle);
+}
+
+void tst_ResultsPanel::chartTabIsReducedForItsWidthBeforeItIsShown()
+{
+    ResultsPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy chartUpdated(&panel, &ResultsPanel::chartUpdated);
+    QVERIFY(runAndWait(panel, u"SELECT v FROM big"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(chartUpdated.size(), 1, LongWait);
+    QVERIFY(panel.hasChart());
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QCOMPARE(tabs->currentWidget(), panel.tableView(0)->parentWidget()); // the table in front
+    Explorer::SeriesChartView *view = panel.chartPanel()->view();
+    QVERIFY(!view->isVisible());
+    QCOMPARE(view->fullPointCount(0), BigPoints);
+    const int reducedHidden = view->reducedWidth();
+    QVERIFY2(reducedHidden > 800, qPrintable(QString::number(reducedHidden)));
+
+    // Brought to the front, it paints the lines it has: they were reduced for this width while
+    // the tab was in the background, so there is nothing to reduce again and one paint.
+    int paints = 0;
+    struct Counter : QObject
+    {
+        int *paints;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            *paints += event->type() == QEvent::Paint ? 1 : 0;
+            return false;
+        }
+    } counter;
+    counter.paints = &paints;
+    view->viewport()->installEventFilter(&counter);
+    QSignalSpy redecimated(view, &Explorer::SeriesChartView::redecimated);
+    tabs->setCurrentWidget(panel.chartPanel());
+    QTRY_VERIFY(paints > 0);
+    QTest::qWait(200);
+    QCOMPARE(paints, 1);
+    QCOMPARE(redecimated.size(), 0);
+    QCOMPARE(view->decimationWidth(), reducedHidden);
+    QVERIFY(view->drawnPointCount(0) > reducedHidden);
+    QVERIFY(view->drawnPointCount(0) <= 4 * reducedHidden + 2);
 }
 
 QTEST_MAIN(tst_ResultsPanel)

@@ -26,7 +26,9 @@ class ChartHover;
 // Only what can be seen is drawn: whenever the visible time range or the plot's width changes
 // (zoom, pan, resize) every line is reduced again from its full data with the Decimator (at
 // most 4 points per pixel column, pixel-identical to drawing all points), so a million points
-// draw as a few thousand and zooming in shows every point again.
+// draw as a few thousand and zooming in shows every point again. A new size is reduced for when
+// the view gets it (resizeEvent), before the paint that shows it: a chart shown for the first
+// time from a background tab paints once. Lines are 1 px wide (cheap to paint; see LineWidth).
 //
 // The time axis puts its ticks at round times and labels them in the Preferences' time zone;
 // the value axis fits the visible data of the visible lines (ChartAxes).
@@ -81,6 +83,8 @@ public:
     void zoomToRangeNs(qint64 fromNs, qint64 toNs);
     // Pixel columns the lines are reduced to (the plot's width in device pixels).
     int decimationWidth() const;
+    // The decimationWidth() the drawn points were last reduced for.
+    int reducedWidth() const { return m_lastWidth; }
 
     // The hover read-out ("line\ntime\nvalue"), empty when nothing is hovered.
     QString hoverText() const;
@@ -124,6 +128,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     friend class ChartHover;

@@ -13,6 +13,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtWidgets/QFileDialog>
+#include <QtWidgets/QLayout>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QVBoxLayout>
@@ -453,19 +454,33 @@ void ResultsPanel::onChartReady()
     SeriesChartView *view = m_chart->view();
     const bool keepZoom = m_runKind == RunKind::Refresh && view->isZoomed();
     const QPair<qint64, qint64> range = view->visibleRangeNs();
+    if (!data.isEmpty() && !hasChart())
+        m_tabs->insertTab(0, m_chart, tr("Chart"));
+    layOutHiddenChart();
     m_chart->setData(data);
     if (keepZoom && !data.isEmpty())
         view->zoomToRangeNs(range.first, range.second);
     if (data.isEmpty()) {
         removeChartTab();
     } else {
-        if (!hasChart())
-            m_tabs->insertTab(0, m_chart, tr("Chart"));
         m_tabs->setTabToolTip(0, m_chart->statusText());
         if (m_chartFirst && m_errorCount == 0)
             m_tabs->setCurrentWidget(m_chart);
     }
     Q_EMIT chartUpdated();
+}
+
+void ResultsPanel::layOutHiddenChart()
+{
+    // A background tab gets its size only when it is brought to the front. Laid out now at the
+    // size of the page in front (all pages share it), the chart reduces its lines for the
+    // width they will be shown at, and bringing it to the front just paints them.
+    const QWidget *front = m_tabs->currentWidget();
+    if (!hasChart() || !front || front == m_chart || !front->isVisible())
+        return;
+    m_chart->setGeometry(front->geometry());
+    if (QLayout *layout = m_chart->layout())
+        layout->setGeometry(m_chart->rect());
 }
 
 void ResultsPanel::removeChartTab()

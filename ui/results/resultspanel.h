@@ -47,6 +47,9 @@ class RowLimitBar;
 // is on (the builder) and no error is shown. A RunKind::Refresh run keeps the chart tab, its
 // data and the current tab until the new result replaces them, so auto-refresh does not blink;
 // the chart's refreshRequested() is passed on (refreshRequested()) only while no query runs.
+// A chart tab in the background is laid out at the size of the tab in front before it gets
+// its data, so its lines are reduced for the width they are shown at: bringing it to the front
+// only paints.
 //
 // Child object names, stable for tests: "resultTabs", "messagesList", "chartPanel", and those
 // of QueryStatusStrip, RowLimitBar and ChartPanel.
@@ -145,6 +148,7 @@ private:
     void updateExportEnabled();
     void startChart();
     void onChartReady();
+    void layOutHiddenChart();
     void removeChartTab();
     QList<QWidget *> resultPages() const;
 
