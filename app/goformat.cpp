@@ -82,53 +82,32 @@ char *writeFloat(char *p, double value)
         put(value > 0 ? "+Inf" : "-Inf");
         return p;
     }
-    quint64 n = 0;
-    int exponent10 = 0;
-    if (Influx::ShortestDecimal::fastDigits(value, &n, &exponent10)) {
-        // The usual case (1e-5 <= |value| < 1e15, at most 15 digits), inside Go's 'f' range.
-        if (value < 0)
-            *p++ = '-';
-        char digits[24];
-        const auto length = int(std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
-        const std::string_view all(digits, size_t(length));
-        const int point = length + exponent10; // digits before the decimal point
-        if (exponent10 >= 0) {
-            put(all);
-            p = std::fill_n(p, exponent10, '0');
-        } else if (point > 0) {
-            put(all.substr(0, size_t(point)));
-            *p++ = '.';
-            put(all.substr(size_t(point)));
-        } else {
-            put("0.");
-            p = std::fill_n(p, -point, '0');
-            put(all);
-        }
-        return p;
-    }
-    // std::to_chars in scientific form yields the shortest round-trip digits, like Go's
-    // strconv with precision -1. Its fixed form does not (it prints the exact binary value
-    // of large numbers: 123456789012345683968 where Go writes 123456789012345680000), so the
-    // 'f' layout is built from the shortest digits here, as Go's fmtF does.
-    char buffer[32];
-    const auto result =
-            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    const char *q = buffer;
-    const bool negative = *q == '-';
-    if (negative)
-        ++q;
+    // The shortest round-trip digits and the scientific exponent (value = d.ddd × 10^exponent),
+    // like Go's strconv with precision -1: the fast path for the usual values, else
+    // std::to_chars in scientific form. Its fixed form would not do (it prints the exact binary
+    // value of large numbers: 123456789012345683968 where Go writes 123456789012345680000), so
+    // the 'f' layout is built from the shortest digits here, as Go's fmtF does.
+    const bool negative = std::signbit(value);
     char digits[24];
     qsizetype digitCount = 0;
-    for (; *q != 'e'; ++q) {
-        if (*q != '.')
-            digits[digitCount++] = *q;
+    int exponent = 0;
+    quint64 n = 0;
+    if (Influx::ShortestDecimal::fastDigits(value, &n, &exponent)) {
+        digitCount = std::to_chars(digits, digits + sizeof digits, n).ptr - digits;
+        exponent += int(digitCount) - 1;
+    } else {
+        char buffer[32];
+        const auto result =
+                std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+        const char *q = buffer + (negative ? 1 : 0);
+        for (; *q != 'e'; ++q) {
+            if (*q != '.')
+                digits[digitCount++] = *q;
+        }
+        std::from_chars(q + (q[1] == '+' ? 2 : 1), result.ptr, exponent);
     }
-    ++q; // 'e'
-    const bool negativeExponent = *q == '-';
-    int absExponent = 0;
-    for (++q; q < result.ptr; ++q)
-        absExponent = absExponent * 10 + (*q - '0');
-    const int exponent = negativeExponent ? -absExponent : absExponent;
+    const bool negativeExponent = exponent < 0;
+    const int absExponent = std::abs(exponent);
     const std::string_view allDigits(digits, size_t(digitCount));
     const double magnitude = std::fabs(value);
 

@@ -391,31 +391,6 @@ void forEachShellRow(const QList<QList<Series>> &results, RowSink rowSink)
     }
 }
 
-// csvw.Write(strings.Split(row, "\t")) without the line end: the fields, ',' between them.
-void appendCsvFields(QByteArray &out, QByteArrayView row)
-{
-    qsizetype start = 0;
-    for (;;) {
-        const qsizetype tab = row.indexOf('\t', start);
-        GoFormat::appendCsvField(out, row.sliced(start, (tab < 0 ? row.size() : tab) - start));
-        if (tab < 0)
-            break;
-        out += ',';
-        start = tab + 1;
-    }
-}
-
-void appendCsvRecord(QByteArray &out, QByteArrayView row)
-{
-    appendCsvFields(out, row);
-    out += '\n';
-}
-
-// The most bytes a number, boolean or time cell takes as text: a float at most
-// GoFormat::FloatBound, an integer 20, a time 35 (Timestamp::writeRfc3339()).
-constexpr qsizetype ScalarCellBound = 40;
-static_assert(GoFormat::FloatBound <= ScalarCellBound);
-
 // A text cell as CSV fields: the shell splits each row at '\t' before writing the record, so a
 // tab inside a value separates fields. Room: 3 * text.size() + 2 (each byte at most doubled
 // by quoting, and a tab's two quotes and ',' come from a byte of its own).
@@ -430,6 +405,25 @@ char *writeCsvText(char *p, QByteArrayView text)
         text = text.sliced(tab + 1);
     }
 }
+
+// csvw.Write(strings.Split(row, "\t")) without the line end: the fields, ',' between them.
+void appendCsvFields(QByteArray &out, QByteArrayView row)
+{
+    const qsizetype start = out.size();
+    out.resize(start + 3 * row.size() + 2);
+    out.resize(writeCsvText(out.data() + start, row) - out.constData());
+}
+
+void appendCsvRecord(QByteArray &out, QByteArrayView row)
+{
+    appendCsvFields(out, row);
+    out += '\n';
+}
+
+// The most bytes a number, boolean or time cell takes as text: a float at most
+// GoFormat::FloatBound, an integer 20, a time 35 (Timestamp::writeRfc3339()).
+constexpr qsizetype ScalarCellBound = 40;
+static_assert(GoFormat::FloatBound <= ScalarCellBound);
 
 // One data row of the shell's CSV (what appendCsvRecord() makes of SeriesLayout::rowText())
 // in one pass, written with plain pointer writes into room sized once per row: number,
