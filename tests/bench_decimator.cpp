@@ -3,7 +3,7 @@
 // drawing every point costs (a QList<QPointF> of all points for QLineSeries::replace), and the
 // whole path to the screen: ChartData from a query result, and SeriesChartView from setData()
 // to the end of its first paint, against a plain QChartView handed every point (offscreen
-// raster unless QT_QPA_PLATFORM says otherwise; the OpenGL cases only where it is available).
+// raster unless QT_QPA_PLATFORM says otherwise).
 //
 //   bench_decimator                                 100k-point cases (the CTest smoke run)
 //   bench_decimator --benchmark_filter=points:1000000   the 1M-point cases (registered only
@@ -141,11 +141,9 @@ protected:
     }
 };
 
-// setData() to the end of the first paint of a 1200×700 view: lines × points, with OpenGL
-// (when available) or raster.
+// setData() to the end of the first paint of a 1200×700 view: lines × points.
 void BM_FirstPaint(benchmark::State &state)
 {
-    const bool openGL = state.range(2) != 0;
     const qsizetype points = state.range(0) / state.range(1);
     QList<Influx::Series> all;
     for (int i = 0; i < state.range(1); ++i)
@@ -155,7 +153,6 @@ void BM_FirstPaint(benchmark::State &state)
     int redecimations = 0;
     for (auto _ : state) {
         PaintProbe view;
-        view.setUseOpenGL(openGL);
         QObject::connect(&view, &SeriesChartView::redecimated,
                          [&redecimations] { ++redecimations; });
         view.resize(1200, 700);
@@ -178,7 +175,6 @@ void BM_FirstPaint(benchmark::State &state)
     state.SetItemsProcessed(int64_t(state.iterations()) * state.range(0));
     state.counters["drawn"] = double(drawn);
     state.counters["redecimations"] = redecimations; // in the last iteration
-    state.counters["opengl"] = openGL ? 1 : 0;
 }
 
 // A zoom step (re-decimation from the full data) to the end of the repaint: lines × points.
@@ -189,7 +185,6 @@ void BM_ZoomRepaint(benchmark::State &state)
     for (int i = 0; i < state.range(1); ++i)
         all.append(series(points, i));
     PaintProbe view;
-    view.setUseOpenGL(state.range(2) != 0);
     view.resize(1200, 700);
     view.show();
     if (!QTest::qWaitForWindowExposed(&view))
@@ -289,22 +284,18 @@ void registerBenchmarks(const std::vector<int64_t> &sizes)
                     ->Args({points, lines})
                     ->ArgNames({"points", "lines"})
                     ->Unit(benchmark::kMillisecond);
-            for (const int64_t openGL : {int64_t(0), int64_t(1)}) {
-                if (openGL && !SeriesChartView::openGLAvailable())
-                    continue;
-                benchmark::RegisterBenchmark("BM_FirstPaint", BM_FirstPaint)
-                        ->Args({points, lines, openGL})
-                        ->ArgNames({"points", "lines", "opengl"})
-                        ->UseManualTime()
-                        ->Iterations(5)
-                        ->Unit(benchmark::kMillisecond);
-                benchmark::RegisterBenchmark("BM_ZoomRepaint", BM_ZoomRepaint)
-                        ->Args({points, lines, openGL})
-                        ->ArgNames({"points", "lines", "opengl"})
-                        ->UseManualTime()
-                        ->Iterations(20)
-                        ->Unit(benchmark::kMillisecond);
-            }
+            benchmark::RegisterBenchmark("BM_FirstPaint", BM_FirstPaint)
+                    ->Args({points, lines})
+                    ->ArgNames({"points", "lines"})
+                    ->UseManualTime()
+                    ->Iterations(5)
+                    ->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark("BM_ZoomRepaint", BM_ZoomRepaint)
+                    ->Args({points, lines})
+                    ->ArgNames({"points", "lines"})
+                    ->UseManualTime()
+                    ->Iterations(20)
+                    ->Unit(benchmark::kMillisecond);
             benchmark::RegisterBenchmark("BM_FirstPaintAllPointsBaseline",
                                          BM_FirstPaintAllPointsBaseline)
                     ->Args({points, lines})

@@ -3,6 +3,7 @@
 // drawing every point), ChartData's extraction from query results, the time axis ticks, and
 // SeriesChartView / ChartPanel driven like a user would (offscreen).
 #include "charts/chartdata.h"
+#include "charts/chartlinesitem.h"
 #include "charts/chartpanel.h"
 #include "charts/decimator.h"
 #include "charts/serieschartview.h"
@@ -105,7 +106,8 @@ QCategoryAxis *timeAxis(SeriesChartView &view)
 QPoint viewportPointOf(SeriesChartView &view, int line, qint64 t, double value)
 {
     const double x = double(t - view.fullRangeNs().first) / 1e6;
-    const QPointF inChart = view.chart()->mapToPosition(QPointF(x, value), view.lineSeries(line));
+    Q_UNUSED(line); // the lines share the axes
+    const QPointF inChart = view.linesItem()->pixelOf(QPointF(x, value));
     return view.mapFromScene(view.chart()->mapToScene(inChart));
 }
 
@@ -139,7 +141,9 @@ private Q_SLOTS:
     void hoverShowsTheNearestPoint();
     void exportPngWritesTheChart();
     void autoRefreshPausesWhileZoomed();
-    void openGLIsAFlag();
+    void linesItemClipsSegments();
+    void linesItemDrawsTheReducedLines();
+    void linesItemDrawsALoneValueAsADot();
     void panelShowsStatusAndDrivesTheView();
     void firstShowInABackgroundTabPaintsOnce();
 };
@@ -506,7 +510,6 @@ void tst_Charts::timeTicksAtRoundTimes()
 void tst_Charts::viewShowsOneLinePerSeriesAndField()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
     const QueryResult result({StatementResult {
             .statementId = 0, .series = {cpuSeries(u"a"_s, 50), cpuSeries(u"b"_s, 30)}}});
     view.setData(result);
@@ -519,8 +522,8 @@ void tst_Charts::viewShowsOneLinePerSeriesAndField()
     QCOMPARE(view.chart()->series().size(), 4);
     // Few points: all of them are drawn.
     QCOMPARE(view.drawnPointCount(0), 50);
-    QCOMPARE(view.lineSeries(2)->count(), 30);
-    QCOMPARE(view.lineSeries(2)->at(29).y(), 14.5);
+    QCOMPARE(view.drawnPoints(2).size(), 30);
+    QCOMPARE(view.drawnPoints(2).at(29).y(), 14.5);
     QCOMPARE(view.visibleRangeNs(), (QPair<qint64, qint64> {Base, Base + 49 * Second}));
     QVERIFY(!view.isZoomed());
 
@@ -543,7 +546,7 @@ void tst_Charts::viewShowsOneLinePerSeriesAndField()
 void tst_Charts::largeSeriesAreDecimated()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
+    view.setRenderHint(QPainter::Antialiasing, false);
     view.resize(800, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -553,7 +556,7 @@ void tst_Charts::largeSeriesAreDecimated()
     QVERIFY2(width > 300 && width <= 800, qPrintable(QString::number(width)));
     QVERIFY(view.drawnPointCount(0) <= 4 * width + 2);
     QVERIFY(view.drawnPointCount(0) >= width); // every column has points
-    QCOMPARE(view.lineSeries(0)->count(), view.drawnPointCount(0));
+    QCOMPARE(view.drawnPoints(0).size(), view.drawnPointCount(0));
 
     // A wider window re-decimates to the new width.
     QSignalSpy redecimated(&view, &SeriesChartView::redecimated);
@@ -567,7 +570,6 @@ void tst_Charts::largeSeriesAreDecimated()
 void tst_Charts::zoomingReDecimatesFromTheFullData()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
     view.resize(800, 500);
     view.setData(bigData(200'000));
     QSignalSpy ranges(&view, &SeriesChartView::visibleRangeChanged);
@@ -581,8 +583,7 @@ void tst_Charts::zoomingReDecimatesFromTheFullData()
     QCOMPARE(view.drawnPointCount(0), 302);
     QCOMPARE(ranges.size(), 1);
     QCOMPARE(zoomed.size(), 1);
-    const QLineSeries *series = view.lineSeries(0);
-    QCOMPARE(series->at(1).y(), std::sin(1000 / 500.0) * 100 + (1000 % 7));
+    QCOMPARE(view.drawnPoints(0).at(1).y(), std::sin(1000 / 500.0) * 100 + (1000 % 7));
 
     // Beyond the data: clamped, the span kept.
     view.zoomToRangeNs(Base - 100 * Second, Base + 199 * Second);
@@ -603,7 +604,6 @@ void tst_Charts::timeAxisFollowsTheVisibleRange()
 {
     QLocale::setDefault(QLocale::c());
     SeriesChartView view;
-    view.setUseOpenGL(false);
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -639,7 +639,7 @@ void tst_Charts::timeAxisFollowsTheVisibleRange()
 void tst_Charts::legendMarkerTogglesALine()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
+    view.setRenderHint(QPainter::Antialiasing, false);
     view.resize(800, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -676,7 +676,7 @@ void tst_Charts::legendMarkerTogglesALine()
 void tst_Charts::mouseAndKeyboardZoomAndPan()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
+    view.setRenderHint(QPainter::Antialiasing, false);
     view.resize(800, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -746,7 +746,7 @@ void tst_Charts::mouseAndKeyboardZoomAndPan()
 void tst_Charts::hoverShowsTheNearestPoint()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
+    view.setRenderHint(QPainter::Antialiasing, false);
     view.resize(800, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -786,7 +786,6 @@ void tst_Charts::hoverShowsTheNearestPoint()
 void tst_Charts::exportPngWritesTheChart()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
     view.resize(640, 400);
     view.setData(bigData(5000, 2));
     QTemporaryDir dir;
@@ -812,7 +811,6 @@ void tst_Charts::exportPngWritesTheChart()
 void tst_Charts::autoRefreshPausesWhileZoomed()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
     view.setData(bigData(1000));
     QSignalSpy refresh(&view, &SeriesChartView::refreshRequested);
     view.setAutoRefresh(30ms);
@@ -837,19 +835,125 @@ void tst_Charts::autoRefreshPausesWhileZoomed()
     QVERIFY(!view.isAutoRefreshPaused());
 }
 
-void tst_Charts::openGLIsAFlag()
+void tst_Charts::linesItemClipsSegments()
+{
+    const QRectF rect(0, 0, 100, 50);
+    QPointF a(10, 10), b(90, 40); // inside: unchanged
+    QVERIFY(ChartLinesItem::clipSegment(a, b, rect));
+    QCOMPARE(a, QPointF(10, 10));
+    QCOMPARE(b, QPointF(90, 40));
+    // Far outside on both sides, as the Decimator's edge points are when zoomed in.
+    a = QPointF(-1e9, 25);
+    b = QPointF(1e9, 25);
+    QVERIFY(ChartLinesItem::clipSegment(a, b, rect));
+    QCOMPARE(a, QPointF(0, 25));
+    QCOMPARE(b, QPointF(100, 25));
+    a = QPointF(-100, 0);
+    b = QPointF(100, 50); // enters at x = 0, y = 25
+    QVERIFY(ChartLinesItem::clipSegment(a, b, rect));
+    QCOMPARE(a, QPointF(0, 25));
+    QCOMPARE(b, QPointF(100, 50));
+    a = QPointF(-10, -10);
+    b = QPointF(200, -1); // above the rectangle
+    QVERIFY(!ChartLinesItem::clipSegment(a, b, rect));
+    a = QPointF(120, 10);
+    b = QPointF(120, 40); // parallel to the right border, outside it
+    QVERIFY(!ChartLinesItem::clipSegment(a, b, rect));
+}
+
+namespace {
+
+// The tests below draw without antialiasing: a line's pixels have exactly its colour.
+constexpr int OnTheLine = 1;
+
+// How far the pixel nearest to `at` (within 2 px) is from `colour`: the sum of the channel
+// differences, 0 for the exact colour.
+int colourDistance(const QImage &image, QPoint at, const QColor &colour)
+{
+    int best = 3 * 255;
+    for (int dy = -2; dy <= 2; ++dy) {
+        for (int dx = -2; dx <= 2; ++dx) {
+            const QPoint p = at + QPoint(dx, dy);
+            if (!image.rect().contains(p))
+                continue;
+            const QColor c = image.pixelColor(p);
+            best = std::min(best,
+                            std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
+                                    + std::abs(c.blue() - colour.blue()));
+        }
+    }
+    return best;
+}
+
+// A ramp: value i at Base + i seconds.
+Series rampSeries(const QString &name, int rows, double offset)
+{
+    Series series(name, {u"time"_s, u"v"_s});
+    for (int i = 0; i < rows; ++i)
+        series.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(Base + i * Second)),
+                          double(i) + offset});
+    return series;
+}
+
+} // namespace
+
+void tst_Charts::linesItemDrawsTheReducedLines()
 {
     SeriesChartView view;
-    view.setUseOpenGL(false);
-    view.setData(bigData(100, 2));
-    QVERIFY(!view.isUsingOpenGL());
-    QVERIFY(!view.lineSeries(0)->useOpenGL());
-    view.setUseOpenGL(true);
-    QVERIFY(view.useOpenGL());
-    QCOMPARE(view.isUsingOpenGL(), SeriesChartView::openGLAvailable());
-    QCOMPARE(view.lineSeries(1)->useOpenGL(), SeriesChartView::openGLAvailable());
-    view.setUseOpenGL(false);
-    QVERIFY(!view.lineSeries(1)->useOpenGL());
+    view.setRenderHint(QPainter::Antialiasing, false);
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(
+            ChartData::fromSeries({rampSeries(u"low"_s, 100, 0), rampSeries(u"high"_s, 100, 40)}));
+    QCoreApplication::processEvents();
+    QCOMPARE(view.lineCount(), 2);
+    // QtCharts' series carry the legend only: no points, so no outline to recompute.
+    QCOMPARE(view.lineSeries(0)->count(), 0);
+    QCOMPARE(view.drawnPointCount(0), 100);
+    const QColor low = view.lineSeries(0)->color(), high = view.lineSeries(1)->color();
+    QVERIFY(low != high);
+
+    const auto at = [&view](qint64 t, double value) { return viewportPointOf(view, 0, t, value); };
+    QImage image = view.grab().toImage();
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 50), low) < OnTheLine);
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 90), high) < OnTheLine);
+    // Between the lines there is neither.
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 70), low) > 200);
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 70), high) > 200);
+
+    view.setLineVisible(1, false);
+    QCoreApplication::processEvents();
+    image = view.grab().toImage();
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 90), high) > 200);
+    QVERIFY(colourDistance(image, at(Base + 50 * Second, 50), low) < OnTheLine);
+    view.setLineVisible(1, true);
+
+    // Zoomed to a microsecond after t = 50 s: one point inside, the next one a million plot
+    // widths to the right. The segment towards it is cut at the border and still drawn.
+    view.zoomToRangeNs(Base + 50 * Second, Base + 50 * Second + 1000);
+    QCOMPARE(view.drawnPointCount(0), 3);
+    QCoreApplication::processEvents();
+    image = view.grab().toImage();
+    QVERIFY(colourDistance(image, at(Base + 50 * Second + 500, 50), low) < OnTheLine);
+    QVERIFY(colourDistance(image, at(Base + 50 * Second + 500, 90), high) < OnTheLine);
+    QVERIFY(colourDistance(image, at(Base + 50 * Second + 500, 70), low) > 200);
+}
+
+void tst_Charts::linesItemDrawsALoneValueAsADot()
+{
+    SeriesChartView view;
+    view.setRenderHint(QPainter::Antialiasing, false);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(ChartData::fromSeries({rampSeries(u"one"_s, 1, 7)}));
+    QCoreApplication::processEvents();
+    QCOMPARE(view.drawnPointCount(0), 1);
+    const QImage image = view.grab().toImage();
+    // The instant sits in the middle of its two-second range.
+    QVERIFY(colourDistance(image, viewportPointOf(view, 0, Base, 7), view.lineSeries(0)->color())
+            < OnTheLine);
 }
 
 void tst_Charts::panelShowsStatusAndDrivesTheView()
@@ -859,7 +963,6 @@ void tst_Charts::panelShowsStatusAndDrivesTheView()
     panel.resize(900, 500);
     auto *view = panel.findChild<SeriesChartView *>(u"chartView"_s);
     QVERIFY(view);
-    view->setUseOpenGL(false);
     panel.setData(bigData(50'000, 3));
     QVERIFY2(panel.statusText().startsWith(
                      u"3 lines \u00B7 %1 points \u00B7 "_s.arg(QLocale().toString(150'000))),
@@ -928,7 +1031,6 @@ void tst_Charts::firstShowInABackgroundTabPaintsOnce()
     QVERIFY(QTest::qWaitForWindowExposed(&tabs));
     auto *panel = new ChartPanel;
     SeriesChartView *view = panel->view();
-    view->setUseOpenGL(false);
     tabs.insertTab(0, panel, u"Chart"_s);
     tabs.setCurrentIndex(1);
     panel->setData(bigData(100'000, 3));

@@ -2,6 +2,7 @@
 #include "charts/serieschartview.h"
 
 #include "charts/charthover.h"
+#include "charts/chartlinesitem.h"
 #include "charts/decimator.h"
 
 #include <QtCharts/QCategoryAxis>
@@ -13,13 +14,11 @@
 #include <QtGui/QImageWriter>
 #include <QtGui/QKeyEvent>
 #include <QtGui/QMouseEvent>
-#include <QtGui/QOpenGLContext>
 #include <QtWidgets/QRubberBand>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +50,7 @@ SeriesChartView::SeriesChartView(QWidget *parent)
     : QChartView(new QChart, parent),
       m_chart(chart()),
       m_axes(m_chart),
-      m_useOpenGL(openGLAvailable()),
+      m_lines(new ChartLinesItem(m_chart, m_axes.timeAxis(), m_axes.valueAxis())),
       m_hover(std::make_unique<ChartHover>(this))
 {
     m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -60,6 +59,7 @@ SeriesChartView::SeriesChartView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     setPreferences(m_preferences);
+    m_lines->setLineWidth(LineWidth);
 
     m_sync.setSingleShot(true);
     m_sync.setInterval(0);
@@ -72,7 +72,12 @@ SeriesChartView::SeriesChartView(QWidget *parent)
             m_sync.start();
         }
     });
-    connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+    // The lines are mapped to pixels when they are painted: a new range or plot area only
+    // repaints them.
+    connect(m_axes.timeAxis(), &QValueAxis::rangeChanged, this, [this] { m_lines->update(); });
+    connect(m_axes.valueAxis(), &QValueAxis::rangeChanged, this, [this] { m_lines->update(); });
+    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plotArea) {
+        m_lines->setPlotArea(plotArea);
         if (decimationWidth() != m_lastWidth)
             m_sync.start();
     });
@@ -92,7 +97,6 @@ void SeriesChartView::setData(const ChartData &data)
     m_hover->hide();
     m_chart->removeAllSeries();
     m_series.clear();
-    m_drawn.clear();
     m_data = data;
 
     auto range = data.timeRangeNs().value_or(std::pair<qint64, qint64> {0, 0});
@@ -109,16 +113,17 @@ void SeriesChartView::setData(const ChartData &data)
     for (qsizetype i = 0; i < shown; ++i) {
         auto *series = new QLineSeries;
         series->setName(data.line(i).name);
-        series->setUseOpenGL(isUsingOpenGL());
         m_chart->addSeries(series); // the theme gives it its colour
-        QPen pen = series->pen();
-        pen.setWidthF(LineWidth);
-        series->setPen(pen);
         series->attachAxis(m_axes.timeAxis());
         series->attachAxis(m_axes.valueAxis());
         series->setVisible(!m_hiddenNames.contains(data.line(i).name));
         m_series.append(series);
-        m_drawn.append(0);
+    }
+    m_lines->setLineCount(lineCount());
+    for (int line = 0; line < lineCount(); ++line) {
+        m_lines->setPoints(line, {});
+        m_lines->setColor(line, m_series.at(line)->color());
+        m_lines->setLineVisible(line, m_series.at(line)->isVisible());
     }
     setupLegendMarkers();
     setZoomed(false);
@@ -154,12 +159,20 @@ qsizetype SeriesChartView::fullPointCount(int line) const
 
 qsizetype SeriesChartView::drawnPointCount(int line) const
 {
-    return m_drawn.value(line);
+    return line >= 0 && line < lineCount() ? m_lines->points(line).size() : 0;
 }
 
 qsizetype SeriesChartView::drawnPointCount() const
 {
-    return std::accumulate(m_drawn.cbegin(), m_drawn.cend(), qsizetype(0));
+    qsizetype count = 0;
+    for (int line = 0; line < lineCount(); ++line)
+        count += drawnPointCount(line);
+    return count;
+}
+
+QList<QPointF> SeriesChartView::drawnPoints(int line) const
+{
+    return line >= 0 && line < lineCount() ? m_lines->points(line) : QList<QPointF>();
 }
 
 QLineSeries *SeriesChartView::lineSeries(int line) const
@@ -177,6 +190,7 @@ void SeriesChartView::setLineVisible(int line, bool visible)
     if (line < 0 || line >= lineCount() || m_series.at(line)->isVisible() == visible)
         return;
     m_series.at(line)->setVisible(visible);
+    m_lines->setLineVisible(line, visible);
     if (visible)
         m_hiddenNames.remove(m_series.at(line)->name());
     else
@@ -342,17 +356,11 @@ void SeriesChartView::redecimate()
                 maxValue = std::max(maxValue, value);
             }
         }
-        m_drawn[line] = points.size();
     }
-    // QtCharts recomputes a line's outline (for hit testing) on every point and axis change, at
-    // a cost per point: the old points go first, so that the axis changes find empty lines and
-    // each line's outline is computed once, with its new points.
-    for (QLineSeries *series : std::as_const(m_series))
-        series->clear();
     updateTimeAxis();
     m_axes.setValueRange(minValue, maxValue);
     for (int line = 0; line < lineCount(); ++line)
-        m_series.at(line)->replace(lines.at(line));
+        m_lines->setPoints(line, std::move(lines[line]));
     Q_EMIT redecimated();
 }
 
@@ -371,7 +379,6 @@ QString SeriesChartView::hoverText() const
 bool SeriesChartView::exportPng(const QString &path, QString *error)
 {
     m_hover->hide();
-    // grab() rather than rendering the scene: it includes the OpenGL layer of accelerated lines.
     const QImage image = grab().toImage();
     QImageWriter writer(path, "png");
     if (image.isNull() || !writer.write(image)) {
@@ -380,24 +387,6 @@ bool SeriesChartView::exportPng(const QString &path, QString *error)
         return false;
     }
     return true;
-}
-
-bool SeriesChartView::openGLAvailable()
-{
-    static const bool available = [] {
-        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-            return false;
-        QOpenGLContext context;
-        return context.create();
-    }();
-    return available;
-}
-
-void SeriesChartView::setUseOpenGL(bool enable)
-{
-    m_useOpenGL = enable;
-    for (QLineSeries *series : m_series)
-        series->setUseOpenGL(isUsingOpenGL());
 }
 
 void SeriesChartView::setAutoRefresh(std::chrono::milliseconds interval)

@@ -20,8 +20,10 @@ QT_END_NAMESPACE
 namespace Explorer {
 
 class ChartHover;
+class ChartLinesItem;
 
-// A line chart of ChartData: one QLineSeries per line over a time axis.
+// A line chart of ChartData over a time axis. Each line has a QLineSeries for its legend entry,
+// colour and axes, but no points: ChartLinesItem draws the reduced lines (see there why).
 //
 // Only what can be seen is drawn: whenever the visible time range or the plot's width changes
 // (zoom, pan, resize) every line is reduced again from its full data with the Decimator (at
@@ -45,11 +47,10 @@ class ChartHover;
 // range; zooming or panning pauses it until resetZoom() (or new data).
 //
 // The view owns its chart, series and axes; setData() keeps a ChartData copy (its arrays are
-// shared, not copied). Lines use OpenGL when useOpenGL is set and the platform has it.
+// shared, not copied).
 class SeriesChartView : public QChartView
 {
     Q_OBJECT
-    Q_PROPERTY(bool useOpenGL READ useOpenGL WRITE setUseOpenGL)
 public:
     static constexpr int MaxLines = 100;
 
@@ -69,9 +70,13 @@ public:
     int omittedLineCount() const { return int(m_data.lineCount()) - lineCount(); }
     QStringList lineNames() const;
     qsizetype fullPointCount(int line) const; // the line's non-null values
-    qsizetype drawnPointCount(int line) const; // points handed to the QLineSeries
+    qsizetype drawnPointCount(int line) const; // points of the reduced line
     qsizetype drawnPointCount() const; // over all lines
+    // The reduced line as drawn: x in ms since the time axis' origin, y the value.
+    QList<QPointF> drawnPoints(int line) const;
+    // The line's legend entry, name and colour (it holds no points).
     QLineSeries *lineSeries(int line) const;
+    ChartLinesItem *linesItem() const { return m_lines; }
     bool isLineVisible(int line) const;
     void setLineVisible(int line, bool visible);
 
@@ -90,14 +95,6 @@ public:
     QString hoverText() const;
     // The chart as shown, at the view's size (device pixels).
     bool exportPng(const QString &path, QString *error = nullptr);
-
-    // True when the platform can create an OpenGL context (false on the offscreen platform).
-    static bool openGLAvailable();
-    // Whether the lines should be drawn with OpenGL (default: openGLAvailable()); it only takes
-    // effect when available (isUsingOpenGL()).
-    bool useOpenGL() const { return m_useOpenGL; }
-    void setUseOpenGL(bool enable);
-    bool isUsingOpenGL() const { return m_useOpenGL && openGLAvailable(); }
 
     // 0 switches auto-refresh off.
     void setAutoRefresh(std::chrono::milliseconds interval);
@@ -146,8 +143,8 @@ private:
 
     QChart *m_chart;
     ChartAxes m_axes;
+    ChartLinesItem *m_lines; // owned by the chart
     QList<QLineSeries *> m_series;
-    QList<qsizetype> m_drawn;
     ChartData m_data;
     Preferences m_preferences;
     QSet<QString> m_hiddenNames;
@@ -163,7 +160,6 @@ private:
     QPoint m_panStart;
     QPair<qint64, qint64> m_panRange;
 
-    bool m_useOpenGL;
     std::chrono::milliseconds m_refreshInterval {0};
     QTimer m_refresh;
 
