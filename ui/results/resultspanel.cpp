@@ -488,14 +488,19 @@ void ResultsPanel::onChartTimer()
     const ChartData data = m_chartBuilder.snapshot();
     if (data.isEmpty())
         return;
+    // The tab first, in front before the data (the lines are then reduced once, for the size
+    // they are shown at), and the data from the next event: each is a stall of its own.
+    if (showChartTab()) {
+        if (m_chartFirst && m_errorCount == 0)
+            m_tabs->setCurrentWidget(m_chart);
+        m_chart->setPreferences(m_preferences);
+        m_chartTimer.start(0);
+        return;
+    }
     m_chartClock.start();
-    // In front before the data: the lines are reduced once, for the size they are shown at.
-    if (showChartTab() && m_chartFirst && m_errorCount == 0)
-        m_tabs->setCurrentWidget(m_chart);
     if (m_chartStreamed) {
         m_chart->updateData(data);
     } else {
-        m_chart->setPreferences(m_preferences);
         m_chart->setData(data);
         m_chartStreamed = true;
     }
