@@ -82,6 +82,7 @@ private Q_SLOTS:
     void deletedReplyFailsTheRun();
     void chartTabIsReducedForItsWidthBeforeItIsShown();
     void chartStreamsWhileTheQueryRuns();
+    void backgroundChartGetsTheRowsWhenBroughtToTheFront();
 
 private:
     QueryReply *run(const QString &text, const QueryOptions &options = {});
@@ -809,6 +810,43 @@ void tst_ResultsPanel::chartStreamsWhileTheQueryRuns()
     }
     QCOMPARE(view->fullPointCount(0), 150000);
     QCOMPARE(tabs->currentWidget(), panel.chartPanel());
+}
+
+void tst_ResultsPanel::backgroundChartGetsTheRowsWhenBroughtToTheFront()
+{
+    ResultsPanel panel; // as a query tab: the table stays in front
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    Explorer::SeriesChartView *view = panel.chartPanel()->view();
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(u"SELECT v FROM big"_s, {.chunkSize = 2000}));
+
+    // The tab is there with the first rows; behind the table it is not drawn while they stream.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.hasChart(), LongWait);
+    QCOMPARE(panel.state(), ResultsPanel::State::Running);
+    QVERIFY(tabs->currentWidget() != panel.chartPanel());
+    QTest::qWait(2 * ResultsPanel::ChartUpdateMs);
+    if (panel.state() == ResultsPanel::State::Running)
+        QCOMPARE(view->lineCount(), 0);
+
+    // Brought to the front, it shows what arrived so far at once.
+    qsizetype shownWhileRunning = -1;
+    connect(view, &Explorer::SeriesChartView::redecimated, this, [&] {
+        if (panel.state() == ResultsPanel::State::Running && view->lineCount() == 1
+            && shownWhileRunning < 0)
+            shownWhileRunning = view->fullPointCount(0);
+    });
+    const bool stillRunning = panel.state() == ResultsPanel::State::Running;
+    tabs->setCurrentWidget(panel.chartPanel());
+    QVERIFY(finished.wait(LongWait) || !finished.isEmpty());
+    if (stillRunning)
+        QVERIFY2(shownWhileRunning > 0 && shownWhileRunning < BigPoints,
+                 qPrintable(QString::number(shownWhileRunning)));
+    else
+        qWarning("the query ended before the chart was brought to the front");
+    QTRY_COMPARE_WITH_TIMEOUT(view->fullPointCount(0), BigPoints, LongWait);
 }
 
 QTEST_MAIN(tst_ResultsPanel)

@@ -480,9 +480,10 @@ void ResultsPanel::onChartTimer()
     // While the query streams: what arrived so far, at most every ChartUpdateMs.
     if (!m_chartBuilder.isExact() || (m_state != State::Running && m_state != State::Paused))
         return;
-    // A chart in a background tab is not drawn anew for every piece (each costs the GUI thread
-    // tens of ms in QtCharts): it gets the rows when it is brought to the front, or the end.
-    m_chartBehind = m_chartStreamed && !m_chart->isVisible();
+    // A chart in a background tab gets no rows while they stream (each update costs the GUI
+    // thread tens of ms in QtCharts, the first one more): it gets them when it is brought to
+    // the front, or when the query ends.
+    m_chartBehind = hasChart() && !m_chart->isVisible();
     if (m_chartBehind)
         return;
     const ChartData data = m_chartBuilder.snapshot();
@@ -540,6 +541,7 @@ void ResultsPanel::applyChart(const ChartData &data)
         if ((inserted || !m_chartStreamed) && m_chartFirst && m_errorCount == 0)
             m_tabs->setCurrentWidget(m_chart);
     }
+    layOutHiddenChart();
     SeriesChartView *view = m_chart->view();
     if (m_chartStreamed) {
         m_chart->updateData(data); // keeps a zoom made while the rows streamed
@@ -564,7 +566,6 @@ bool ResultsPanel::showChartTab()
     const bool inserted = !hasChart();
     if (inserted)
         m_tabs->insertTab(0, m_chart, tr("Chart"));
-    layOutHiddenChart();
     return inserted;
 }
 
