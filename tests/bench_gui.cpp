@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: MIT
 // GUI responsiveness and memory while a large result streams in (issue 5). Starts a private
 // influxd, loads N points of the issue-5 workload (bench/workload.h) into database "bench" and
-// runs `SELECT * FROM cpu` (N rows, one series) twice:
+// runs `SELECT * FROM cpu` (N rows, one series; three numeric fields, so three chart lines of
+// N points) three times:
 //
 //   client only    the bare Influx::Client (rawQuery(), no widgets): the baseline, and the
 //                  memory of N decoded rows (VmHWM/VmRSS of /proc/self/status around the
 //                  query with the result kept alive, and Series::memoryUsage() of the result)
 //   results panel  an Explorer::ResultsPanel (1200x800, shown) driven by a QueryRunner as a
-//                  query tab drives it: the table fills while the rows stream, the Chart tab is
-//                  built on a worker thread once the query finished; then the Chart tab is
-//                  brought to the front (as a click on it would) so the chart paints
+//                  query tab drives it: the table fills while the rows stream and in front;
+//                  the chart streams into the Chart tab behind it (ChartDataBuilder, updated at
+//                  most every ResultsPanel::ChartUpdateMs); then the Chart tab is brought to
+//                  the front (as a click on it would) so the chart paints
+//   chart panel    the same with setChartFirst() (as a builder tab): the Chart tab comes to the
+//                  front as soon as there is something to chart and is drawn anew as the rows
+//                  stream in; reported: the first chart paint after the query started, the
+//                  chart's paints while it streams and after, and the stalls meanwhile
 //
 // Event-loop latency: a 1 ms Qt::PreciseTimer records every gap between two timeouts minus the
 // interval (QElapsedTimer::nsecsElapsed()); a stall is such a gap. Reported while the query
-// runs, for about 1 s after it finished (chart data, chart tab, sorting enabled, ...) and,
-// for the panel, for 1 s after the Chart tab was selected. The row limit of the preferences is
-// off (0) so the panel never pauses to ask. Both runs come after the load in the same process,
-// the panel's also after the client-only result was freed: by then glibc's malloc has raised
-// its mmap threshold (as in an explorer that already dropped a large result), so large column
-// arrays grow by copying realloc(); in a fresh process the first query grows them by mremap().
+// runs (for the panels: while the table and the chart stream), for about 1 s after it finished
+// (the chart's final data, sorting enabled, ...) and, for the results panel, for 1 s after the
+// Chart tab was selected. Paints are counted on the viewports of the tables and of the chart.
+// The row limit of the preferences is off (0) so the panel never pauses to ask. All runs come
+// after the load in the same process, the panels' also after the client-only result was freed:
+// by then glibc's malloc has raised its mmap threshold (as in an explorer that already dropped
+// a large result), so large column arrays grow by copying realloc(); in a fresh process the
+// first query grows them by mremap().
 // The figures are printed as plain lines; the exit code is 1 when something is wrong (query
 // failed, rows missing, the table never painted, no chart), 2 on bad arguments.
 //
@@ -321,8 +329,10 @@ int clientOnly(Influx::Client &client, qint64 points)
 class PaintCounter : public QObject
 {
 public:
+    explicit PaintCounter(const StallProbe &probe) : m_probe(probe) { }
     int tablePaints = 0;
     int chartPaints = 0;
+    qint64 firstChartPaintNs = -1; // probe clock
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -330,20 +340,30 @@ protected:
         if (event->type() != QEvent::Paint || !watched->isWidgetType())
             return false;
         const QWidget *parent = static_cast<QWidget *>(watched)->parentWidget();
-        if (qobject_cast<const Explorer::ResultTableView *>(parent))
+        if (qobject_cast<const Explorer::ResultTableView *>(parent)) {
             ++tablePaints;
-        else if (qobject_cast<const Explorer::SeriesChartView *>(parent))
+        } else if (qobject_cast<const Explorer::SeriesChartView *>(parent)) {
             ++chartPaints;
+            if (firstChartPaintNs < 0)
+                firstChartPaintNs = m_probe.now();
+        }
         return false;
     }
+
+private:
+    const StallProbe &m_probe;
 };
 
-int resultsPanel(Influx::Client &client, qint64 points)
+// The results panel as a query tab has it (table in front, chartFirst false) or as a builder
+// tab has it (the chart in front as soon as it is there).
+int resultsPanel(Influx::Client &client, qint64 points, bool chartFirst)
 {
+    const char *const name = chartFirst ? "chart panel" : "results panel";
     const bool peakReset = resetPeak();
     const Memory before = memory();
 
     Explorer::ResultsPanel panel;
+    panel.setChartFirst(chartFirst);
     Explorer::Preferences preferences;
     preferences.rowLimit = 0; // never pause to ask
     panel.setPreferences(preferences);
@@ -352,10 +372,10 @@ int resultsPanel(Influx::Client &client, qint64 points)
     panel.show();
     if (!QTest::qWaitForWindowExposed(&panel))
         return fail("results panel: the window was not exposed");
-    PaintCounter paints;
+    StallProbe probe;
+    PaintCounter paints(probe);
     qApp->installEventFilter(&paints);
 
-    StallProbe probe;
     bool finished = false;
     bool chartUpdated = false;
     qint64 finishedNs = -1;
@@ -367,6 +387,14 @@ int resultsPanel(Influx::Client &client, qint64 points)
     QObject::connect(&panel, &Explorer::ResultsPanel::chartUpdated, &panel, [&] {
         chartUpdated = true;
         chartNs = probe.now();
+    });
+    // The chart's data updates while the query runs: the point counts it was drawn with.
+    Explorer::SeriesChartView *chartView = panel.chartPanel()->view();
+    std::vector<qsizetype> streamedCounts;
+    QObject::connect(chartView, &Explorer::SeriesChartView::redecimated, &panel, [&] {
+        const qsizetype count = chartView->data().pointCount();
+        if (!finished && count > 0 && (streamedCounts.empty() || streamedCounts.back() != count))
+            streamedCounts.push_back(count);
     });
     // How the table's exposed rows grow while the query runs.
     int rowSamples = 0;
@@ -387,22 +415,32 @@ int resultsPanel(Influx::Client &client, qint64 points)
     rowSampler.start();
     const qint64 startNs = probe.now();
     runner.run(Query, Database);
+    qint64 firstRowsNs = -1;
+    if (panel.reply())
+        QObject::connect(panel.reply(), &Influx::QueryReply::rowsReceived, &panel, [&] {
+            if (firstRowsNs < 0)
+                firstRowsNs = probe.now();
+        });
     if (!runUntil([&finished] { return finished; }, QueryTimeoutMs))
         return fail("results panel: the query did not finish");
     rowSampler.stop();
     const int tablePaintsRunning = paints.tablePaints;
+    const int chartPaintsRunning = paints.chartPaints;
     runUntil([&] { return chartUpdated && probe.now() - finishedNs >= TailMs * 1'000'000ll; },
              ChartTimeoutMs);
     const qint64 tailEndNs = probe.now();
     const int tablePaintsAfter = paints.tablePaints - tablePaintsRunning;
+    const int chartPaintsAfter = paints.chartPaints - chartPaintsRunning;
 
     // The Chart tab to the front, as a click on it would.
     const int chartPaintsBefore = paints.chartPaints;
     const qint64 chartTabNs = probe.now();
     auto *tabs = panel.findChild<QTabWidget *>(u"resultTabs"_s);
-    if (panel.hasChart() && tabs)
-        tabs->setCurrentWidget(panel.chartPanel());
-    runFor(TailMs);
+    if (!chartFirst) {
+        if (panel.hasChart() && tabs)
+            tabs->setCurrentWidget(panel.chartPanel());
+        runFor(TailMs);
+    }
     const qint64 endNs = probe.now();
     probe.stop();
     qApp->removeEventFilter(&paints);
@@ -412,28 +450,38 @@ int resultsPanel(Influx::Client &client, qint64 points)
     const Memory trimmed = memory();
     const Explorer::ResultTableModel *model = panel.tableModel(0);
     const qint64 available = model ? model->availableRows() : 0;
+    const auto seconds = [startNs](qint64 ns) {
+        return ns < 0 ? -1.0 : double(ns - startNs) / 1e9;
+    };
     std::printf("%-14s time to finish %.2f s, %lld rows received; table: %d tab(s), %lld rows "
                 "available, %d exposed; exposed rows grew in %d of %d samples while running "
                 "(up to %d); table paints: %d while running, %d after\n",
-                "results panel", double(finishedNs - startNs) / 1e9, qlonglong(panel.rowCount()),
+                name, double(finishedNs - startNs) / 1e9, qlonglong(panel.rowCount()),
                 panel.resultTabCount(), qlonglong(available), model ? model->rowCount() : 0,
                 rowGrowths, rowSamples, lastExposed, tablePaintsRunning, tablePaintsAfter);
-    std::printf("%-14s chart: %s %.2f s after the query finished; %s; chart paints after "
-                "selecting its tab: %d\n",
-                "results panel", chartUpdated ? "updated" : "NOT updated",
+    std::printf("%-14s chart: first rows at %.2f s, first chart paint at %.2f s after the query "
+                "started; streamed %zu times while running (last with %lld points); final data "
+                "%s %.2f s after the query finished: %s; chart paints: %d while running, %d "
+                "after",
+                name, seconds(firstRowsNs), seconds(paints.firstChartPaintNs),
+                streamedCounts.size(),
+                qlonglong(streamedCounts.empty() ? 0 : streamedCounts.back()),
+                chartUpdated ? "shown" : "NOT shown",
                 chartUpdated ? double(chartNs - finishedNs) / 1e9 : 0.0,
                 panel.hasChart() ? qPrintable(panel.chartPanel()->statusText()) : "no chart tab",
-                paints.chartPaints - chartPaintsBefore);
-    printStalls("results panel", "while the query runs", probe.stalls(startNs, finishedNs),
-                startNs);
-    printStalls("results panel", "1 s after (chart built)", probe.stalls(finishedNs, tailEndNs),
-                startNs);
-    printStalls("results panel", "1 s after the chart tab shown", probe.stalls(chartTabNs, endNs),
-                startNs);
+                chartPaintsRunning, chartPaintsAfter);
+    if (!chartFirst)
+        std::printf(", after selecting its tab: %d", paints.chartPaints - chartPaintsBefore);
+    std::printf("\n");
+    printStalls(name, "while the query runs", probe.stalls(startNs, finishedNs), startNs);
+    printStalls(name, "1 s after (final chart)", probe.stalls(finishedNs, tailEndNs), startNs);
+    if (!chartFirst)
+        printStalls(name, "1 s after the chart tab shown", probe.stalls(chartTabNs, endNs),
+                    startNs);
     std::printf("%-14s memory: RSS before %.1f MB, peak %.1f MB (+%.1f MB%s), RSS with the "
                 "panel, its table and chart %.1f MB (+%.1f MB), after malloc_trim %.1f MB "
                 "(+%.1f MB)\n",
-                "results panel", mb(before.rssKb), mb(after.hwmKb), mb(after.hwmKb - before.rssKb),
+                name, mb(before.rssKb), mb(after.hwmKb), mb(after.hwmKb - before.rssKb),
                 peakReset ? "" : ", peak not reset: it may predate the query", mb(after.rssKb),
                 mb(after.rssKb - before.rssKb), mb(trimmed.rssKb),
                 mb(trimmed.rssKb - before.rssKb));
@@ -442,10 +490,14 @@ int resultsPanel(Influx::Client &client, qint64 points)
         return fail("results panel: the query did not end as Done");
     if (panel.rowCount() != points || available != points)
         return fail("results panel: rows received differ from the points loaded");
-    if (paints.tablePaints == 0)
+    if (!chartFirst && paints.tablePaints == 0)
         return fail("results panel: the table never painted");
     if (!chartUpdated || !panel.hasChart())
         return fail("results panel: no chart");
+    if (chartView->data().pointCount() != 3 * points)
+        return fail("results panel: the chart does not have every point");
+    if (paints.chartPaints == 0)
+        return fail("results panel: the chart never painted");
     return 0;
 }
 
@@ -479,5 +531,8 @@ int main(int argc, char *argv[])
     if (const int result = clientOnly(client, points))
         return result;
     std::fflush(stdout);
-    return resultsPanel(client, points);
+    if (const int result = resultsPanel(client, points, false))
+        return result;
+    std::fflush(stdout);
+    return resultsPanel(client, points, true);
 }

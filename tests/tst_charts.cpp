@@ -3,6 +3,7 @@
 // drawing every point), ChartData's extraction from query results, the time axis ticks, and
 // SeriesChartView / ChartPanel driven like a user would (offscreen).
 #include "charts/chartdata.h"
+#include "charts/chartdatabuilder.h"
 #include "charts/chartlinesitem.h"
 #include "charts/chartpanel.h"
 #include "charts/decimator.h"
@@ -28,6 +29,11 @@
 
 #include <cmath>
 #include <limits>
+
+#ifdef Q_OS_LINUX
+#    include <sys/mman.h>
+#    include <unistd.h>
+#endif
 #include <numeric>
 
 using namespace Explorer;
@@ -97,6 +103,76 @@ ChartData bigData(int rows, int lines = 1)
     return ChartData::fromSeries(all);
 }
 
+// The first difference between two ChartData, point for point (NaN equals NaN); empty when
+// they are the same.
+QString chartDifference(const ChartData &a, const ChartData &b)
+{
+    if (a.lineNames() != b.lineNames())
+        return u"lines %1 vs %2"_s.arg(a.lineNames().join(u'|'), b.lineNames().join(u'|'));
+    if (a.skippedColumns() != b.skippedColumns())
+        return u"skipped %1 vs %2"_s.arg(a.skippedColumns().join(u'|'),
+                                         b.skippedColumns().join(u'|'));
+    for (qsizetype i = 0; i < a.lineCount(); ++i) {
+        const ChartData::Line &x = a.line(i), &y = b.line(i);
+        const QString where = u"line %1 (%2): "_s.arg(i).arg(x.name);
+        if (x.measurement != y.measurement || x.tags != y.tags || x.field != y.field
+            || x.integerField != y.integerField)
+            return where + u"names, tags or type"_s;
+        if (x.valueCount != y.valueCount)
+            return where + u"%1 vs %2 values"_s.arg(x.valueCount).arg(y.valueCount);
+        if (x.valueCount > 0 && (x.firstNs != y.firstNs || x.lastNs != y.lastNs))
+            return where + u"time range"_s;
+        const auto xt = x.timeSpan(), yt = y.timeSpan();
+        const auto xv = x.valueSpan(), yv = y.valueSpan();
+        if (xt.size() != yt.size() || xv.size() != yv.size() || xt.size() != xv.size())
+            return where + u"%1 vs %2 points"_s.arg(xt.size()).arg(yt.size());
+        for (size_t k = 0; k < xt.size(); ++k) {
+            const bool same =
+                    xt[k] == yt[k] && (xv[k] == yv[k] || (std::isnan(xv[k]) && std::isnan(yv[k])));
+            if (!same)
+                return where
+                        + u"point %1: %2 %3 vs %4 %5"_s.arg(k).arg(xt[k]).arg(xv[k]).arg(yt[k]).arg(
+                                yv[k]);
+        }
+    }
+    return {};
+}
+
+// A result as a QueryReply's merger builds it, piece by piece, fed to a ChartDataBuilder as
+// the reply's rowsReceived() would.
+struct Stream
+{
+    QList<QList<Series>> statements;
+    ChartDataBuilder builder;
+
+    bool add(int statement, int index, const Series &piece)
+    {
+        if (statements.size() <= statement)
+            statements.resize(statement + 1);
+        QList<Series> &list = statements[statement];
+        qsizetype first = 0;
+        if (list.size() <= index) {
+            list.append(piece);
+        } else {
+            first = list[index].rowCount();
+            list[index].appendRows(piece);
+        }
+        return builder.append(statement, index, list.at(index), first, piece.rowCount());
+    }
+    QList<Series> all() const
+    {
+        QList<Series> series;
+        for (const QList<Series> &list : statements)
+            series += list;
+        return series;
+    }
+};
+
+QVariant at(qint64 ns)
+{
+    return QVariant::fromValue(Timestamp::fromNanoseconds(ns));
+}
+
 QCategoryAxis *timeAxis(SeriesChartView &view)
 {
     return qobject_cast<QCategoryAxis *>(view.chart()->axes(Qt::Horizontal).value(0));
@@ -128,6 +204,10 @@ private Q_SLOTS:
     // ChartData
     void chartDataOneLinePerSeriesAndNumericField();
     void chartDataNullsOrderAndEpoch();
+    void builderStreamsWhatFromResultGives();
+    void builderArraysGrowInPlace();
+    void builderStopsWhereItCannotBeExact();
+    void viewUpdateKeepsLinesAndZoom();
     // TimeTicks
     void timeTicksAtRoundTimes_data();
     void timeTicksAtRoundTimes();
@@ -407,26 +487,26 @@ void tst_Charts::chartDataNullsOrderAndEpoch()
     desc.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(10)), 1.0, qint64(3)});
     ChartData data = ChartData::fromSeries({desc});
     QCOMPARE(data.lineNames(), (QStringList {u"m \u00B7 v"_s, u"m \u00B7 w"_s}));
-    QCOMPARE(*data.line(0).times, (std::vector<qint64> {10, 20, 30}));
+    QCOMPARE(data.line(0).times->toVector(), (std::vector<qint64> {10, 20, 30}));
     QCOMPARE(data.line(0).valueCount, 2);
     QCOMPARE((*data.line(0).values)[0], 1.0);
     QVERIFY(std::isnan((*data.line(0).values)[1]));
-    QCOMPARE(*data.line(1).values, (std::vector<double> {3, 2, 1}));
+    QCOMPARE(data.line(1).values->toVector(), (std::vector<double> {3, 2, 1}));
 
     // Out of order: sorted, equal times keep their order.
     Series shuffled(u"m"_s, {u"time"_s, u"v"_s});
     for (const auto &[t, v] : {std::pair {20, 1.0}, {10, 2.0}, {30, 3.0}, {10, 4.0}})
         shuffled.appendRow({QVariant::fromValue(Timestamp::fromNanoseconds(t)), v});
     data = ChartData::fromSeries({shuffled});
-    QCOMPARE(*data.line(0).times, (std::vector<qint64> {10, 10, 20, 30}));
-    QCOMPARE(*data.line(0).values, (std::vector<double> {2, 4, 1, 3}));
+    QCOMPARE(data.line(0).times->toVector(), (std::vector<qint64> {10, 10, 20, 30}));
+    QCOMPARE(data.line(0).values->toVector(), (std::vector<double> {2, 4, 1, 3}));
 
     // Integer times of a query run with epoch=s.
     Series epoch(u"m"_s, {u"time"_s, u"v"_s});
     epoch.appendRow({qint64(1'700'000'000), 1.0});
     epoch.appendRow({qint64(1'700'000'001), 2.0});
     data = ChartData::fromSeries({epoch}, Precision::Seconds);
-    QCOMPARE(*data.line(0).times, (std::vector<qint64> {Base, Base + Second}));
+    QCOMPARE(data.line(0).times->toVector(), (std::vector<qint64> {Base, Base + Second}));
     data = ChartData::fromSeries({epoch}); // nanoseconds by default
     QCOMPARE((*data.line(0).times)[0], qint64(1'700'000'000));
 
@@ -503,6 +583,240 @@ void tst_Charts::timeTicksAtRoundTimes()
         QVERIFY2(local.first().label.endsWith(at.toString(u"HH:mm"_s)),
                  qPrintable(local.first().label));
     }
+}
+
+void tst_Charts::builderStreamsWhatFromResultGives()
+{
+    const QStringList columns {u"time"_s, u"usage"_s, u"count"_s, u"state"_s, u"late"_s, u"flag"_s};
+    // Host a: 6000 rows in three pieces (the builder's arrays grow past their first size).
+    // usage is a float with nulls, count an integer that turns float, state a string, late and
+    // flag null at first, then float and boolean; the third piece brings a new column.
+    const auto piece = [&](const QString &host, int from, int rows, int kind) {
+        QStringList names = columns;
+        if (kind == 3)
+            names.append(u"extra"_s);
+        Series series(u"cpu"_s, names, {{u"host"_s, host}});
+        for (int i = from; i < from + rows; ++i) {
+            QVariantList row {at(Base + qint64(i / 2) * Second), // pairs of equal times
+                              i % 7 == 0 ? QVariant() : QVariant(i * 0.25),
+                              kind == 1 ? QVariant(qint64(i * 3)) : QVariant(i * 3 + 0.5),
+                              u"s%1"_s.arg(i % 3),
+                              kind == 1 ? QVariant() : QVariant(-i * 1.5),
+                              kind == 1 ? QVariant() : QVariant(i % 2 == 0)};
+            if (kind == 3)
+                row.append(i % 5 == 0 ? QVariant() : QVariant(double(i)));
+            series.appendRow(row);
+        }
+        return series;
+    };
+    // Host b: count turns mixed (a string among the integers) and is dropped; a null time.
+    Series b1(u"cpu"_s, columns, {{u"host"_s, u"b"_s}});
+    Series b2 = b1;
+    for (int i = 0; i < 50; ++i) {
+        b1.appendRow({at(Base + i * Second), i * 2.0, qint64(i), u"x"_s, QVariant(), QVariant()});
+        b2.appendRow({i == 10 ? QVariant() : at(Base + (50 + i) * Second), i * 2.0,
+                      i == 20 ? QVariant(u"n/a"_s) : QVariant(qint64(i)), u"y"_s, QVariant(),
+                      QVariant()});
+    }
+    // Host c: RFC 3339 times joined by texts (the column turns into strings); the text rows
+    // are dropped, the times are kept.
+    Series c1(u"cpu"_s, {u"time"_s, u"usage"_s}, {{u"host"_s, u"c"_s}});
+    Series c2 = c1;
+    for (int i = 0; i < 20; ++i) {
+        c1.appendRow({at(Base + i * Second + 123), double(i)});
+        c2.appendRow({i == 5 ? u"later"_s
+                             : Timestamp::fromNanoseconds(Base + (20 + i) * Second + 7).toRfc3339(),
+                      double(i)});
+    }
+    // A second statement without a time column: no line.
+    Series show(u"databases"_s, {u"name"_s});
+    show.appendRow({u"db"_s});
+
+    Stream stream;
+    const auto check = [&](const char *step) {
+        const QString difference =
+                chartDifference(stream.builder.snapshot(), ChartData::fromSeries(stream.all()));
+        QVERIFY2(difference.isEmpty(), qPrintable(QLatin1StringView(step) + u": "_s + difference));
+        QVERIFY(stream.builder.isExact());
+    };
+    QVERIFY(stream.builder.snapshot().isEmpty());
+    QVERIFY(stream.add(0, 0, piece(u"a"_s, 0, 2000, 1)));
+    check("a, first piece");
+    const ChartData early = stream.builder.snapshot();
+    const ChartData earlyExpected = ChartData::fromSeries(stream.all());
+    QCOMPARE(early.lineNames(),
+             (QStringList {u"cpu host=a \u00B7 usage"_s, u"cpu host=a \u00B7 count"_s}));
+    QVERIFY(early.line(1).integerField);
+    QVERIFY(stream.add(0, 1, b1));
+    check("b, first piece");
+    QVERIFY(stream.add(0, 0, piece(u"a"_s, 2000, 2000, 2)));
+    check("a, late and flag arrive, count turns float");
+    QVERIFY(stream.add(0, 1, b2));
+    check("b, count turns mixed");
+    QVERIFY(stream.add(0, 2, c1));
+    QVERIFY(stream.add(0, 2, c2));
+    check("c, times turn into strings");
+    QVERIFY(stream.add(1, 0, show));
+    QVERIFY(stream.add(0, 0, piece(u"a"_s, 4000, 2000, 3)));
+    check("a, a new column");
+
+    const ChartData data = stream.builder.snapshot();
+    QCOMPARE(data.lineNames(),
+             (QStringList {u"cpu host=a \u00B7 usage"_s, u"cpu host=a \u00B7 count"_s,
+                           u"cpu host=a \u00B7 late"_s, u"cpu host=a \u00B7 extra"_s,
+                           u"cpu host=b \u00B7 usage"_s, u"cpu host=c \u00B7 usage"_s}));
+    QVERIFY(!data.line(1).integerField);
+    QCOMPARE(data.line(0).timeSpan().size(), size_t(6000));
+    QCOMPARE(data.line(5).valueCount, 39);
+    QVERIFY(data.skippedColumns().contains(u"cpu host=b \u00B7 count (mixed types)"_s));
+    QVERIFY(data.skippedColumns().contains(u"cpu host=a \u00B7 flag (boolean)"_s));
+    QCOMPARE(stream.builder.rowCount(), 6000 + 100 + 40 + 1);
+    // What a snapshot shows does not change while the builder goes on (and moves its arrays).
+    const QString difference = chartDifference(early, earlyExpected);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    QVERIFY(early.line(0).times->data() != data.line(0).times->data());
+}
+
+void tst_Charts::builderArraysGrowInPlace()
+{
+    // 300,000 rows in pieces of 50,000: past its first 65,536 elements an array is a reservation
+    // of address space that grows where it is, so snapshots share one block and nothing is
+    // copied again; a worker faults the pages in ahead of the writes.
+    constexpr int Rows = 300'000, Piece = 50'000;
+    Series series(u"m"_s, {u"time"_s, u"v"_s});
+    for (int i = 0; i < Rows; ++i)
+        series.appendRow({at(Base + qint64(i) * Second), double(i) * 0.5});
+    ChartDataBuilder builder;
+    QList<ChartData> snapshots;
+    for (int from = 0; from < Rows; from += Piece) {
+        QVERIFY(builder.append(0, 0, series, from, Piece));
+        snapshots.append(builder.snapshot());
+    }
+    const double *block = snapshots.at(1).line(0).valueSpan().data();
+    for (qsizetype i = 2; i < snapshots.size(); ++i)
+        QCOMPARE(snapshots.at(i).line(0).valueSpan().data(), block);
+    QVERIFY(snapshots.at(0).line(0).valueSpan().data() != block); // the small array before
+    // Every snapshot still sees its own rows, written once.
+    for (qsizetype i = 0; i < snapshots.size(); ++i) {
+        const ChartData::Line &line = snapshots.at(i).line(0);
+        QCOMPARE(qsizetype(line.valueSpan().size()), (i + 1) * Piece);
+        QCOMPARE(line.valueSpan().back(), double((i + 1) * Piece - 1) * 0.5);
+        QCOMPARE(line.timeSpan().back(), Base + qint64((i + 1) * Piece - 1) * Second);
+    }
+    const ChartData whole = ChartData::fromSeries({series});
+    QVERIFY(std::equal(whole.line(0).valueSpan().begin(), whole.line(0).valueSpan().end(),
+                       snapshots.last().line(0).valueSpan().begin()));
+#ifdef Q_OS_LINUX
+    // The pages past the last write are resident too (populated ahead, on a worker).
+    const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    const size_t written = size_t(Rows) * sizeof(double);
+    // Past the huge page the writes ended in, inside the window populated ahead (>= 2 MiB).
+    const size_t ahead = (written + (size_t(3) << 20)) / page * page;
+    std::vector<unsigned char> resident(ahead / page);
+    const auto residentPages = [&] {
+        if (mincore(const_cast<double *>(block), ahead, resident.data()) != 0)
+            return size_t(0);
+        return size_t(std::count_if(resident.begin(), resident.end(),
+                                    [](unsigned char c) { return c & 1; }));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(residentPages(), resident.size(), 2000);
+#endif
+}
+
+void tst_Charts::builderStopsWhereItCannotBeExact()
+{
+    // ORDER BY time DESC: fromResult() reverses the rows.
+    Series desc(u"m"_s, {u"time"_s, u"v"_s});
+    desc.appendRow({at(30), 3.0});
+    desc.appendRow({at(20), 2.0});
+    ChartDataBuilder builder;
+    QVERIFY(!builder.append(0, 0, desc, 0, 2));
+    QVERIFY(!builder.isExact());
+    QVERIFY(!builder.append(0, 0, desc, 2, 0)); // and stays so
+
+    // Rows that do not follow the ones appended.
+    Series up(u"m"_s, {u"time"_s, u"v"_s});
+    for (int i = 0; i < 4; ++i)
+        up.appendRow({at(i), double(i)});
+    ChartDataBuilder gap;
+    QVERIFY(gap.append(0, 0, up, 0, 2));
+    QVERIFY(!gap.append(0, 0, up, 3, 1));
+    QVERIFY(!gap.isExact());
+    ChartDataBuilder late;
+    QVERIFY(!late.append(0, 0, up, 1, 2)); // a series that starts in the middle
+
+    // A time column that turns into numbers: fromResult() would drop every row.
+    Stream stream;
+    Series times(u"m"_s, {u"time"_s, u"v"_s});
+    times.appendRow({at(1), 1.0});
+    Series numbers(u"m"_s, {u"time"_s, u"v"_s});
+    numbers.appendRow({qint64(2), 2.0});
+    QVERIFY(stream.add(0, 0, times));
+    QVERIFY(!stream.add(0, 0, numbers));
+    QVERIFY(!stream.builder.isExact());
+    // The snapshot keeps what was built until then.
+    QCOMPARE(stream.builder.snapshot().pointCount(), 1);
+}
+
+void tst_Charts::viewUpdateKeepsLinesAndZoom()
+{
+    SeriesChartView view;
+    view.resize(800, 500);
+    Stream stream;
+    const auto rows = [](int from, int count, int lines) {
+        QStringList columns {u"time"_s};
+        for (int line = 0; line < lines; ++line)
+            columns.append(u"v%1"_s.arg(line));
+        Series series(u"m"_s, columns);
+        for (int i = from; i < from + count; ++i) {
+            QVariantList row {at(Base + i * Second)};
+            for (int line = 0; line < lines; ++line)
+                row.append(double(i + line));
+            series.appendRow(row);
+        }
+        return series;
+    };
+    QVERIFY(stream.add(0, 0, rows(0, 1000, 2)));
+    view.setData(stream.builder.snapshot());
+    QLineSeries *first = view.lineSeries(0);
+    view.setLineVisible(1, false);
+    QSignalSpy ranges(&view, &SeriesChartView::visibleRangeChanged);
+
+    // More points: the same QLineSeries, the full range follows, the hidden line stays hidden.
+    QVERIFY(stream.add(0, 0, rows(1000, 1000, 2)));
+    view.updateData(stream.builder.snapshot());
+    QCOMPARE(view.lineSeries(0), first);
+    QCOMPARE(view.fullPointCount(0), 2000);
+    QCOMPARE(view.fullRangeNs(), (QPair<qint64, qint64> {Base, Base + 1999 * Second}));
+    QCOMPARE(view.visibleRangeNs(), view.fullRangeNs());
+    QCOMPARE(ranges.size(), 1);
+    QVERIFY(!view.isLineVisible(1));
+    QVERIFY(!view.isZoomed());
+
+    // Zoomed in, the view stays where it is while the data grows.
+    view.zoomToRangeNs(Base + 100 * Second, Base + 199 * Second);
+    QVERIFY(stream.add(0, 0, rows(2000, 1000, 2)));
+    view.updateData(stream.builder.snapshot());
+    QCOMPARE(view.visibleRangeNs(),
+             (QPair<qint64, qint64> {Base + 100 * Second, Base + 199 * Second}));
+    QVERIFY(view.isZoomed());
+    QCOMPARE(view.fullRangeNs().second, Base + 2999 * Second);
+    QCOMPARE(view.drawnPointCount(0), 102);
+    QCOMPARE(view.lineSeries(0), first);
+
+    // A new series brings a line after the others.
+    QVERIFY(stream.add(0, 1, rows(0, 10, 1)));
+    view.updateData(stream.builder.snapshot());
+    QCOMPARE(view.lineCount(), 3);
+    QCOMPARE(view.lineSeries(0), first);
+    QVERIFY(view.isZoomed());
+
+    // Other lines than before: replaced as by setData(), the zoom kept.
+    view.updateData(ChartData::fromSeries({rows(0, 3000, 1)}));
+    QCOMPARE(view.lineCount(), 1);
+    QCOMPARE(view.visibleRangeNs(),
+             (QPair<qint64, qint64> {Base + 100 * Second, Base + 199 * Second}));
+    QVERIFY(view.isZoomed());
 }
 
 // ---- SeriesChartView ----

@@ -13,6 +13,7 @@
 #include "testserver.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void manySeriesAreCappedAtMaxTabs();
     void deletedReplyFailsTheRun();
     void chartTabIsReducedForItsWidthBeforeItIsShown();
+    void chartStreamsWhileTheQueryRuns();
+    void backgroundChartGetsTheRowsWhenBroughtToTheFront();
 
 private:
     QueryReply *run(const QString &text, const QueryOptions &options = {});
@@ -181,15 +184,18 @@ void tst_ResultsPanel::groupByFillsOneTabPerSeries()
 
     auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
     QCOMPARE(panel.resultTabCount(), 2);
-    QCOMPARE(tabs->tabText(0), u"1: cpu host=a,region=eu"_s);
-    QCOMPARE(tabs->tabText(1), u"1: cpu host=b,region=us"_s);
-    QVERIFY(tabs->tabToolTip(1).contains(u"host=b"_s));
-    QVERIFY(tabs->tabToolTip(1).contains(u"region=us"_s));
+    // The chart first (it may appear while the rows stream in), then a table per series.
+    QTRY_VERIFY(panel.hasChart());
+    QCOMPARE(tabs->tabText(0), u"Chart"_s);
+    QCOMPARE(tabs->tabText(1), u"1: cpu host=a,region=eu"_s);
+    QCOMPARE(tabs->tabText(2), u"1: cpu host=b,region=us"_s);
+    QVERIFY(tabs->tabToolTip(2).contains(u"host=b"_s));
+    QVERIFY(tabs->tabToolTip(2).contains(u"region=us"_s));
     QCOMPARE(panel.tableView(1)->parentWidget()->findChild<QLabel *>()->text(),
              u"Statement 1 · cpu · host=b, region=us"_s);
-    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(tabs->currentIndex(), 1); // the first table, not the chart (no setChartFirst())
     QVERIFY(panel.messages().isEmpty());
-    QCOMPARE(tabs->tabText(2), u"Messages"_s);
+    QCOMPARE(tabs->tabText(3), u"Messages"_s);
 
     const ResultTableModel *a = panel.tableModel(0);
     const ResultTableModel *b = panel.tableModel(1);
@@ -220,14 +226,15 @@ void tst_ResultsPanel::multiStatementQuery()
     QCOMPARE(panel.state(), ResultsPanel::State::Done);
     auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
     QCOMPARE(panel.resultTabCount(), 2);
-    QCOMPARE(tabs->tabText(0), u"1: cpu"_s);
-    QCOMPARE(tabs->tabText(1), u"2: exp"_s);
+    QTRY_VERIFY(panel.hasChart());
+    QCOMPARE(tabs->tabText(1), u"1: cpu"_s);
+    QCOMPARE(tabs->tabText(2), u"2: exp"_s);
     QCOMPARE(panel.tableModel(0)->rowCount(), 2);
     QCOMPARE(panel.tableModel(1)->rowCount(), 2);
     QCOMPARE(panel.tableModel(1)->data(panel.tableModel(1)->index(0, 1)).toString(), u"42"_s);
     QCOMPARE(panel.messages(), QStringList {u"Statement 3: OK (no rows)"_s});
     QCOMPARE(panel.errorCount(), 0);
-    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(tabs->currentIndex(), 1);
 }
 
 void tst_ResultsPanel::warningsAreListed()
@@ -657,7 +664,9 @@ void tst_ResultsPanel::manySeriesAreCappedAtMaxTabs()
     QCOMPARE(panel.messages(),
              QStringList {u"25 more series are not shown as tabs; export all results to see "
                           u"them."_s});
-    QCOMPARE(child<QTabWidget>(panel, u"resultTabs"_s)->currentIndex(), 0);
+    QTRY_VERIFY(panel.hasChart());
+    QCOMPARE(child<QTabWidget>(panel, u"resultTabs"_s)->currentWidget(),
+             panel.tableView(0)->parentWidget());
 
     // The export has them all.
     QTemporaryDir dir;
@@ -701,6 +710,7 @@ void tst_ResultsPanel::chartTabIsReducedForItsWidthBeforeItIsShown()
     Explorer::SeriesChartView *view = panel.chartPanel()->view();
     QVERIFY(!view->isVisible());
     QCOMPARE(view->fullPointCount(0), BigPoints);
+    QTest::qWait(100); // the chart's own relayout after its last update (new axis labels)
     const int reducedHidden = view->reducedWidth();
     QVERIFY2(reducedHidden > 800, qPrintable(QString::number(reducedHidden)));
 
@@ -731,6 +741,115 @@ void tst_ResultsPanel::chartTabIsReducedForItsWidthBeforeItIsShown()
     QCOMPARE(view->decimationWidth(), reducedHidden);
     QVERIFY(view->drawnPointCount(0) > reducedHidden);
     QVERIFY(view->drawnPointCount(0) <= 4 * reducedHidden + 2);
+}
+
+void tst_ResultsPanel::chartStreamsWhileTheQueryRuns()
+{
+    ResultsPanel panel;
+    panel.setChartFirst(true); // as the builder: the chart in front as soon as it is there
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    Explorer::SeriesChartView *view = panel.chartPanel()->view();
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+
+    // What the chart shows each time it is drawn anew, and whether the query still ran.
+    struct Sample
+    {
+        bool running;
+        bool inFront;
+        int lines;
+        qsizetype points;
+    };
+    QList<Sample> samples;
+    connect(view, &Explorer::SeriesChartView::redecimated, this, [&] {
+        samples.append({panel.state() == ResultsPanel::State::Running,
+                        tabs->currentWidget() == panel.chartPanel(), view->lineCount(),
+                        view->fullPointCount(0)});
+    });
+    QSignalSpy chartUpdated(&panel, &ResultsPanel::chartUpdated);
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    QElapsedTimer clock;
+    clock.start();
+    // 2000 rows a chunk: 100 pieces.
+    panel.setReply(run(u"SELECT v FROM big"_s, {.chunkSize = 2000}));
+    QVERIFY(finished.wait(LongWait));
+    const qint64 runningMs = clock.elapsed();
+    QTRY_COMPARE_WITH_TIMEOUT(chartUpdated.size(), 1, LongWait);
+
+    // The chart came while the rows streamed in, in front, with part of them.
+    QList<qsizetype> whileRunning;
+    for (const Sample &sample : std::as_const(samples)) {
+        if (!sample.running || sample.lines == 0) // not yet: the panel's empty chart
+            continue;
+        QVERIFY(sample.inFront);
+        QVERIFY2(sample.points > 0 && sample.points < BigPoints,
+                 qPrintable(QString::number(sample.points)));
+        if (!whileRunning.contains(sample.points))
+            whileRunning.append(sample.points);
+    }
+    QVERIFY2(!whileRunning.isEmpty(), "no chart while the query ran");
+    QVERIFY(std::is_sorted(whileRunning.cbegin(), whileRunning.cend()));
+    // New data at most every ChartUpdateMs (the first at once).
+    QVERIFY2(whileRunning.size() <= 2 + runningMs / ResultsPanel::ChartUpdateMs,
+             qPrintable(u"%1 updates in %2 ms"_s.arg(whileRunning.size()).arg(runningMs)));
+    // And ends with every point, the chart still in front.
+    QCOMPARE(view->fullPointCount(0), BigPoints);
+    QCOMPARE(view->data().pointCount(), BigPoints);
+    QCOMPARE(tabs->currentWidget(), panel.chartPanel());
+    QVERIFY2(panel.chartPanel()->statusText().startsWith(u"1 line \u00B7 200,000 points"_s),
+             qPrintable(panel.chartPanel()->statusText()));
+
+    // A refresh keeps the old chart up while it runs, and then shows its own result.
+    samples.clear();
+    QSignalSpy refreshed(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(u"SELECT v FROM big WHERE time < 150000s"_s, {.chunkSize = 2000}),
+                   ResultsPanel::RunKind::Refresh);
+    QCOMPARE(view->fullPointCount(0), BigPoints);
+    QVERIFY(refreshed.wait(LongWait));
+    QTRY_COMPARE_WITH_TIMEOUT(chartUpdated.size(), 2, LongWait);
+    for (const Sample &sample : std::as_const(samples)) {
+        if (sample.running)
+            QCOMPARE(sample.points, BigPoints);
+    }
+    QCOMPARE(view->fullPointCount(0), 150000);
+    QCOMPARE(tabs->currentWidget(), panel.chartPanel());
+}
+
+void tst_ResultsPanel::backgroundChartGetsTheRowsWhenBroughtToTheFront()
+{
+    ResultsPanel panel; // as a query tab: the table stays in front
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    // The row limit holds the query midway (paused), however fast the server is.
+    Preferences preferences;
+    preferences.rowLimit = 50000;
+    panel.setPreferences(preferences);
+    Explorer::SeriesChartView *view = panel.chartPanel()->view();
+    auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
+    QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
+    panel.setReply(run(u"SELECT v FROM big"_s, {.chunkSize = 2000}));
+
+    // The tab is there with the first rows; behind the table it gets none of them.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.hasChart(), LongWait);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.state(), ResultsPanel::State::Paused, LongWait);
+    QVERIFY(tabs->currentWidget() != panel.chartPanel());
+    QTest::qWait(2 * ResultsPanel::ChartUpdateMs);
+    QCOMPARE(view->lineCount(), 0);
+
+    // Brought to the front, it shows what arrived so far at once.
+    tabs->setCurrentWidget(panel.chartPanel());
+    QTRY_COMPARE_WITH_TIMEOUT(view->lineCount(), 1, LongWait);
+    const qsizetype shown = view->fullPointCount(0);
+    QVERIFY2(shown >= 50000 && shown < BigPoints, qPrintable(QString::number(shown)));
+    QCOMPARE(panel.state(), ResultsPanel::State::Paused);
+    QCOMPARE(shown, panel.rowCount()); // every row received so far, no more
+
+    // Fetching the rest streams it into the chart in front; the end has every point.
+    panel.fetchAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), LongWait);
+    QTRY_COMPARE_WITH_TIMEOUT(view->fullPointCount(0), BigPoints, LongWait);
 }
 
 QTEST_MAIN(tst_ResultsPanel)

@@ -33,9 +33,20 @@ QString typeName(Influx::ColumnType type)
     return {};
 }
 
-// The row's time in ns, or nullopt for a null or unreadable time.
-std::optional<qint64> timeOf(const Influx::Series &series, qsizetype row, qsizetype column,
-                             Influx::ColumnType type, qint64 unitNs)
+// Reorders `data` by `order` (order[i] = the old index of the new element i).
+template<typename T>
+void permute(std::vector<T> &data, const std::vector<qsizetype> &order)
+{
+    std::vector<T> sorted(data.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        sorted[i] = data[size_t(order[i])];
+    data.swap(sorted);
+}
+
+} // namespace
+
+std::optional<qint64> ChartData::timeOf(const Influx::Series &series, qsizetype row,
+                                        qsizetype column, Influx::ColumnType type, qint64 unitNs)
 {
     if (series.isNull(row, column))
         return std::nullopt;
@@ -57,17 +68,21 @@ std::optional<qint64> timeOf(const Influx::Series &series, qsizetype row, qsizet
     }
 }
 
-// Reorders `data` by `order` (order[i] = the old index of the new element i).
-template<typename T>
-void permute(std::vector<T> &data, const std::vector<qsizetype> &order)
+qsizetype ChartData::timeColumnOf(const Influx::Series &series)
 {
-    std::vector<T> sorted(data.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        sorted[i] = data[size_t(order[i])];
-    data.swap(sorted);
+    const QStringList columns = series.columns();
+    return !columns.isEmpty() && columns.first() == u"time" ? 0 : series.columnIndex(u"time");
 }
 
-} // namespace
+bool ChartData::isCharted(Influx::ColumnType type)
+{
+    return type == Influx::ColumnType::Integer || type == Influx::ColumnType::Float;
+}
+
+QString ChartData::skippedText(const QString &title, const QString &column, Influx::ColumnType type)
+{
+    return u"%1 \u00B7 %2 (%3)"_s.arg(title, column, typeName(type));
+}
 
 ChartData ChartData::fromResult(const Influx::QueryResult &result,
                                 std::optional<Influx::Precision> epoch)
@@ -96,8 +111,7 @@ void ChartData::addSeries(const Influx::Series &series, std::optional<Influx::Pr
 {
     const QString title = seriesTitle(series.name(), series.tags());
     const QStringList columns = series.columns();
-    const qsizetype timeColumn =
-            !columns.isEmpty() && columns.first() == u"time" ? 0 : series.columnIndex(u"time");
+    const qsizetype timeColumn = timeColumnOf(series);
     if (timeColumn < 0)
         return;
 
@@ -106,10 +120,10 @@ void ChartData::addSeries(const Influx::Series &series, std::optional<Influx::Pr
         if (c == timeColumn)
             continue;
         const Influx::ColumnType type = series.columnType(c);
-        if (type == Influx::ColumnType::Integer || type == Influx::ColumnType::Float)
+        if (isCharted(type))
             fieldColumns.append(c);
         else
-            m_skipped.append(u"%1 \u00B7 %2 (%3)"_s.arg(title, columns.at(c), typeName(type)));
+            m_skipped.append(skippedText(title, columns.at(c), type));
     }
     if (fieldColumns.isEmpty())
         return;
@@ -145,7 +159,7 @@ void ChartData::addSeries(const Influx::Series &series, std::optional<Influx::Pr
             permute(rowOf, order);
         }
     }
-    const auto sharedTimes = std::make_shared<const std::vector<qint64>>(std::move(times));
+    const auto sharedTimes = std::make_shared<const ChartArray<qint64>>(std::move(times));
 
     for (const qsizetype column : fieldColumns) {
         Line line;
@@ -170,7 +184,7 @@ void ChartData::addSeries(const Influx::Series &series, std::optional<Influx::Pr
             line.lastNs = (*sharedTimes)[i];
             seen = true;
         }
-        line.values = std::make_shared<const std::vector<double>>(std::move(values));
+        line.values = std::make_shared<const ChartArray<double>>(std::move(values));
         m_lines.append(std::move(line));
     }
 }

@@ -2,6 +2,8 @@
 #ifndef EXPLORER_CHARTDATA_H
 #define EXPLORER_CHARTDATA_H
 
+#include "charts/chartarray.h"
+
 #include "influxglobal.h"
 #include "queryresult.h"
 
@@ -24,7 +26,8 @@ namespace Explorer {
 // The values live in plain typed arrays: nanosecond times (shared by the lines of one series)
 // and doubles (NaN where the field is null). Lines are sorted by time (ORDER BY time DESC
 // results are reversed), which the Decimator relies on. Copies are cheap: the arrays are shared
-// and never change after construction.
+// and what a ChartData shows never changes (ChartArray; a ChartDataBuilder's snapshots share
+// arrays that grow past them).
 class ChartData
 {
 public:
@@ -35,14 +38,14 @@ public:
         QMap<QString, QString> tags;
         QString field;
         bool integerField = false; // the column held integers (the read-out prints them so)
-        std::shared_ptr<const std::vector<qint64>> times; // ns, non-decreasing
-        std::shared_ptr<const std::vector<double>> values; // same size, NaN = null
+        std::shared_ptr<const ChartArray<qint64>> times; // ns, non-decreasing
+        std::shared_ptr<const ChartArray<double>> values; // same size, NaN = null
         qsizetype valueCount = 0; // non-null values: the points the line really has
         qint64 firstNs = 0; // time range of the non-null values (when valueCount > 0)
         qint64 lastNs = 0;
 
-        std::span<const qint64> timeSpan() const { return *times; }
-        std::span<const double> valueSpan() const { return *values; }
+        std::span<const qint64> timeSpan() const { return times->span(); }
+        std::span<const double> valueSpan() const { return values->span(); }
     };
 
     ChartData() = default;
@@ -70,7 +73,17 @@ public:
     static QString seriesTitle(const QString &measurement, const QMap<QString, QString> &tags);
 
 private:
+    friend class ChartDataBuilder;
     void addSeries(const Influx::Series &series, std::optional<Influx::Precision> epoch);
+    // The time column of a series (-1: none, the series gives no line).
+    static qsizetype timeColumnOf(const Influx::Series &series);
+    // The row's time in ns, or nullopt for a null or unreadable time.
+    static std::optional<qint64> timeOf(const Influx::Series &series, qsizetype row,
+                                        qsizetype column, Influx::ColumnType type, qint64 unitNs);
+    static bool isCharted(Influx::ColumnType type);
+    // "cpu host=a · host (string)"
+    static QString skippedText(const QString &title, const QString &column,
+                               Influx::ColumnType type);
 
     QList<Line> m_lines;
     QStringList m_skipped;

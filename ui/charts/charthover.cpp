@@ -87,8 +87,8 @@ void ChartHover::update(const QPoint &viewportPos)
         if (!v->isLineVisible(line))
             continue;
         const ChartData::Line &data = v->m_data.line(line);
-        const std::vector<qint64> &times = *data.times;
-        const std::vector<double> &values = *data.values;
+        const std::span<const qint64> times = data.timeSpan();
+        const std::span<const double> values = data.valueSpan();
         const auto lo = std::lower_bound(times.begin(), times.end(), fromNs) - times.begin();
         const auto hi = std::upper_bound(times.begin() + lo, times.end(), toNs) - times.begin();
         const qsizetype step = std::max<qsizetype>(1, (hi - lo) / perLine);
@@ -111,9 +111,9 @@ void ChartHover::update(const QPoint &viewportPos)
     }
 
     const ChartData::Line &data = v->m_data.line(bestLine);
-    const qint64 t = (*data.times)[size_t(bestIndex)];
+    const qint64 t = data.timeSpan()[size_t(bestIndex)];
     m_text = data.name + u'\n' + v->m_preferences.formatTime(Influx::Timestamp::fromNanoseconds(t))
-            + u'\n' + valueText((*data.values)[size_t(bestIndex)], data.integerField);
+            + u'\n' + valueText(data.valueSpan()[size_t(bestIndex)], data.integerField);
     m_label->setText(m_text);
     m_label->adjustSize();
     // Beside the cursor, flipped to the other side near the viewport's right/bottom edge.

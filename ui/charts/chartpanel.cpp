@@ -66,6 +66,11 @@ void ChartPanel::setData(const ChartData &data)
     m_view->setData(data);
 }
 
+void ChartPanel::updateData(const ChartData &data)
+{
+    m_view->updateData(data);
+}
+
 void ChartPanel::setPreferences(const Preferences &preferences)
 {
     m_view->setPreferences(preferences);

@@ -33,6 +33,8 @@ public:
 
     SeriesChartView *view() const { return m_view; }
     void setData(const ChartData &data);
+    // SeriesChartView::updateData(): more of the same lines (a streaming result).
+    void updateData(const ChartData &data);
     void setPreferences(const Preferences &preferences);
     QString statusText() const;
 

@@ -98,38 +98,70 @@ void SeriesChartView::setData(const ChartData &data)
     m_chart->removeAllSeries();
     m_series.clear();
     m_data = data;
+    m_full = fullRangeOf(data);
+    m_visible = m_full;
+    m_axes.setOrigin(m_full.first);
+    addLineSeries();
+    setZoomed(false);
+    updateRefreshTimer();
+    redecimate();
+    Q_EMIT visibleRangeChanged(m_visible.first, m_visible.second);
+}
 
+void SeriesChartView::updateData(const ChartData &data)
+{
+    bool grown = !m_series.isEmpty() && data.lineCount() >= m_data.lineCount();
+    for (int line = 0; grown && line < lineCount(); ++line)
+        grown = data.line(line).name == m_data.line(line).name;
+    if (!grown) {
+        const bool keepZoom = m_zoomed && !data.isEmpty();
+        const QPair<qint64, qint64> range = m_visible;
+        setData(data);
+        if (keepZoom)
+            zoomToRangeNs(range.first, range.second);
+        return;
+    }
+    m_hover->hide();
+    m_data = data;
+    m_full = fullRangeOf(data);
+    m_axes.setOrigin(m_full.first);
+    addLineSeries();
+    // The full range follows the data; a zoomed view stays where the user put it.
+    const QPair<qint64, qint64> range = m_zoomed ? m_visible : m_full;
+    applyRange(range.first, range.second);
+}
+
+QPair<qint64, qint64> SeriesChartView::fullRangeOf(const ChartData &data)
+{
     auto range = data.timeRangeNs().value_or(std::pair<qint64, qint64> {0, 0});
     if (range.first == range.second) {
         // One instant: a second either side, so the point sits in the middle.
         constexpr qint64 Second = 1'000'000'000;
         range = {saturate(Wide(range.first) - Second), saturate(Wide(range.second) + Second)};
     }
-    m_full = {range.first, range.second};
-    m_visible = m_full;
-    m_axes.setOrigin(m_full.first);
+    return {range.first, range.second};
+}
 
-    const qsizetype shown = std::min<qsizetype>(data.lineCount(), MaxLines);
-    for (qsizetype i = 0; i < shown; ++i) {
+void SeriesChartView::addLineSeries()
+{
+    const int first = lineCount();
+    const qsizetype shown = std::min<qsizetype>(m_data.lineCount(), MaxLines);
+    for (qsizetype i = first; i < shown; ++i) {
         auto *series = new QLineSeries;
-        series->setName(data.line(i).name);
+        series->setName(m_data.line(i).name);
         m_chart->addSeries(series); // the theme gives it its colour
         series->attachAxis(m_axes.timeAxis());
         series->attachAxis(m_axes.valueAxis());
-        series->setVisible(!m_hiddenNames.contains(data.line(i).name));
+        series->setVisible(!m_hiddenNames.contains(m_data.line(i).name));
         m_series.append(series);
     }
     m_lines->setLineCount(lineCount());
-    for (int line = 0; line < lineCount(); ++line) {
+    for (int line = first; line < lineCount(); ++line) {
         m_lines->setPoints(line, {});
         m_lines->setColor(line, m_series.at(line)->color());
         m_lines->setLineVisible(line, m_series.at(line)->isVisible());
     }
-    setupLegendMarkers();
-    setZoomed(false);
-    updateRefreshTimer();
-    redecimate();
-    Q_EMIT visibleRangeChanged(m_visible.first, m_visible.second);
+    setupLegendMarkers(first);
 }
 
 void SeriesChartView::clear()
@@ -200,9 +232,9 @@ void SeriesChartView::setLineVisible(int line, bool visible)
     Q_EMIT lineVisibilityChanged(line, visible);
 }
 
-void SeriesChartView::setupLegendMarkers()
+void SeriesChartView::setupLegendMarkers(int first)
 {
-    for (int line = 0; line < lineCount(); ++line) {
+    for (int line = first; line < lineCount(); ++line) {
         QLineSeries *series = m_series.at(line);
         for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
             connect(marker, &QLegendMarker::clicked, this, [this, series] {
@@ -341,14 +373,16 @@ void SeriesChartView::redecimate()
     QList<QList<QPointF>> lines(lineCount());
     for (int line = 0; line < lineCount(); ++line) {
         const ChartData::Line &data = m_data.line(line);
-        const Decimator::Result result = Decimator::decimate(
-                data.timeSpan(), data.valueSpan(), m_visible.first, m_visible.second, width);
+        const std::span<const qint64> times = data.timeSpan();
+        const std::span<const double> values = data.valueSpan();
+        const Decimator::Result result =
+                Decimator::decimate(times, values, m_visible.first, m_visible.second, width);
         const bool visible = m_series.at(line)->isVisible();
         QList<QPointF> &points = lines[line];
         points.reserve(qsizetype(result.indices.size()));
         for (const qsizetype index : result.indices) {
-            const qint64 t = (*data.times)[size_t(index)];
-            const double value = (*data.values)[size_t(index)];
+            const qint64 t = times[size_t(index)];
+            const double value = values[size_t(index)];
             points.append(QPointF(m_axes.xOf(t), value));
             // The edge points outside the range only lead the line to the border.
             if (visible && t >= m_visible.first && t <= m_visible.second) {

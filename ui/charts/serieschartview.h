@@ -59,6 +59,10 @@ public:
 
     // Replaces the lines and shows their full time range.
     void setData(const ChartData &data);
+    // The same lines with more points, maybe more lines after them (a streaming result): the
+    // full range follows the data, a zoomed view keeps its range, the lines their QLineSeries.
+    // Anything else is a setData() that keeps the zoom.
+    void updateData(const ChartData &data);
     void setData(const Influx::QueryResult &result, std::optional<Influx::Precision> epoch = {});
     const ChartData &data() const { return m_data; }
     void clear();
@@ -135,7 +139,9 @@ private:
     void updateTimeAxis();
     void syncFromAxis();
     void updateRefreshTimer();
-    void setupLegendMarkers();
+    static QPair<qint64, qint64> fullRangeOf(const ChartData &data);
+    void addLineSeries(); // for the lines of m_data that have none yet (up to MaxLines)
+    void setupLegendMarkers(int first);
     void updateMarker(int line);
     // Moves the visible range so that `anchorNs` stays put and the span scales by `factor`.
     void zoomAround(qint64 anchorNs, double factor);

@@ -70,6 +70,12 @@ ResultsPanel::ResultsPanel(QWidget *parent)
             Q_EMIT refreshRequested();
     });
     connect(m_chartWatcher, &QFutureWatcherBase::finished, this, &ResultsPanel::onChartReady);
+    m_chartTimer.setSingleShot(true);
+    connect(&m_chartTimer, &QTimer::timeout, this, &ResultsPanel::onChartTimer);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_chartBehind && m_tabs->currentWidget() == m_chart && !m_chartTimer.isActive())
+            m_chartTimer.start(0); // the rows that came while it was behind
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -101,8 +107,9 @@ void ResultsPanel::setReply(Influx::QueryReply *reply, RunKind kind)
         return;
     m_reply = reply;
     connect(reply, &Influx::QueryReply::rowsReceived, this,
-            [this](int statement, int series, qsizetype firstRow, qsizetype) {
+            [this](int statement, int series, qsizetype firstRow, qsizetype count) {
                 onRowsReceived(statement, series, firstRow);
+                appendChartRows(statement, series, firstRow, count);
             });
     connect(reply, &Influx::QueryReply::progress, this, &ResultsPanel::onProgress);
     connect(reply, &Influx::QueryReply::statementFinished, this,
@@ -114,8 +121,10 @@ void ResultsPanel::setReply(Influx::QueryReply *reply, RunKind kind)
     // A reply handed over after it produced rows or even finished shows what it has.
     const QList<Influx::StatementResult> statements = reply->result().statements();
     for (qsizetype i = 0; i < statements.size(); ++i) {
-        for (qsizetype k = 0; k < statements.at(i).series.size(); ++k)
+        for (qsizetype k = 0; k < statements.at(i).series.size(); ++k) {
             onRowsReceived(int(i), int(k), 0);
+            appendChartRows(int(i), int(k), 0, statements.at(i).series.at(k).rowCount());
+        }
     }
     if (reply->isFinished()) {
         onFinished();
@@ -147,6 +156,12 @@ void ResultsPanel::clearResults(bool keepChart)
     releaseReply();
     m_limitBar->hide();
     m_chartWatcher->cancel(); // its result, if it still comes, is ignored
+    m_chartTimer.stop();
+    m_chartBuilder = ChartDataBuilder();
+    m_chartClock.invalidate();
+    m_chartStreamed = false;
+    m_chartBehind = false;
+    m_chartFinal = false;
     if (!keepChart) {
         removeChartTab();
         m_chart->setData(ChartData());
@@ -435,8 +450,74 @@ void ResultsPanel::onFinished()
 
 // --- Chart -----------------------------------------------------------------------------------
 
+void ResultsPanel::appendChartRows(int statementIndex, int seriesIndex, qsizetype firstRow,
+                                   qsizetype count)
+{
+    if (!m_reply || !m_chartBuilder.isExact())
+        return;
+    {
+        // Read through the reply and let go at once: a copy of the series kept while the query
+        // runs would make the merger copy all of it on its next append.
+        const QList<Influx::StatementResult> statements = m_reply->result().statements();
+        const Influx::Series series = statements.value(statementIndex).series.value(seriesIndex);
+        if (!m_chartBuilder.append(statementIndex, seriesIndex, series, firstRow, count))
+            return; // built from the whole result once the query ended
+    }
+    // A refresh keeps the old chart up until its result is complete.
+    if (m_runKind == RunKind::Refresh || m_chartTimer.isActive())
+        return;
+    const qint64 since = m_chartClock.isValid() ? m_chartClock.elapsed() : ChartUpdateMs;
+    m_chartTimer.start(int(std::max<qint64>(0, ChartUpdateMs - since)));
+}
+
+void ResultsPanel::onChartTimer()
+{
+    if (m_chartFinal) {
+        m_chartFinal = false;
+        applyChart(m_chartBuilder.snapshot());
+        return;
+    }
+    // While the query streams: what arrived so far, at most every ChartUpdateMs.
+    if (!m_chartBuilder.isExact() || (m_state != State::Running && m_state != State::Paused))
+        return;
+    // A chart in a background tab gets no rows while they stream (each update costs the GUI
+    // thread tens of ms in QtCharts, the first one more): it gets them when it is brought to
+    // the front, or when the query ends.
+    m_chartBehind = hasChart() && !m_chart->isVisible();
+    if (m_chartBehind)
+        return;
+    const ChartData data = m_chartBuilder.snapshot();
+    if (data.isEmpty())
+        return;
+    // The tab first, in front before the data (the lines are then reduced once, for the size
+    // they are shown at), and the data from the next event: each is a stall of its own.
+    if (showChartTab()) {
+        if (m_chartFirst && m_errorCount == 0)
+            m_tabs->setCurrentWidget(m_chart);
+        m_chart->setPreferences(m_preferences);
+        m_chartTimer.start(0);
+        return;
+    }
+    m_chartClock.start();
+    if (m_chartStreamed) {
+        m_chart->updateData(data);
+    } else {
+        m_chart->setData(data);
+        m_chartStreamed = true;
+    }
+    m_tabs->setTabToolTip(0, m_chart->statusText());
+}
+
 void ResultsPanel::startChart()
 {
+    m_chartTimer.stop();
+    if (m_chartBuilder.isExact()) {
+        // The streamed lines are complete: no need to build them again. Shown from the event
+        // loop, after queryFinished(), as a chart built on a worker would be.
+        m_chartFinal = true;
+        m_chartTimer.start(0);
+        return;
+    }
     // Building the typed arrays of a million rows takes a while: not on the GUI thread.
     const Influx::QueryResult result = m_result;
     m_chartWatcher->setFuture(
@@ -447,27 +528,45 @@ void ResultsPanel::onChartReady()
 {
     if (m_chartWatcher->isCanceled() || m_chartWatcher->future().resultCount() == 0)
         return;
-    const ChartData data = m_chartWatcher->result();
+    applyChart(m_chartWatcher->result());
+}
+
+void ResultsPanel::applyChart(const ChartData &data)
+{
     m_chart->setPreferences(m_preferences);
-    // The user may have zoomed in while the refresh ran (which pauses auto-refresh): new data
-    // must not throw that view away.
-    SeriesChartView *view = m_chart->view();
-    const bool keepZoom = m_runKind == RunKind::Refresh && view->isZoomed();
-    const QPair<qint64, qint64> range = view->visibleRangeNs();
-    if (!data.isEmpty() && !hasChart())
-        m_tabs->insertTab(0, m_chart, tr("Chart"));
-    layOutHiddenChart();
-    m_chart->setData(data);
-    if (keepZoom && !data.isEmpty())
-        view->zoomToRangeNs(range.first, range.second);
-    if (data.isEmpty()) {
-        removeChartTab();
-    } else {
-        m_tabs->setTabToolTip(0, m_chart->statusText());
-        if (m_chartFirst && m_errorCount == 0)
+    // A chart that streamed was brought to the front when it appeared; the user may have chosen
+    // another tab since.
+    if (!data.isEmpty()) {
+        const bool inserted = showChartTab();
+        if ((inserted || !m_chartStreamed) && m_chartFirst && m_errorCount == 0)
             m_tabs->setCurrentWidget(m_chart);
     }
+    layOutHiddenChart();
+    SeriesChartView *view = m_chart->view();
+    if (m_chartStreamed) {
+        m_chart->updateData(data); // keeps a zoom made while the rows streamed
+    } else {
+        // The user may have zoomed in while the refresh ran (which pauses auto-refresh): new
+        // data must not throw that view away.
+        const bool keepZoom = m_runKind == RunKind::Refresh && view->isZoomed();
+        const QPair<qint64, qint64> range = view->visibleRangeNs();
+        m_chart->setData(data);
+        if (keepZoom && !data.isEmpty())
+            view->zoomToRangeNs(range.first, range.second);
+    }
+    if (data.isEmpty())
+        removeChartTab();
+    else
+        m_tabs->setTabToolTip(0, m_chart->statusText());
     Q_EMIT chartUpdated();
+}
+
+bool ResultsPanel::showChartTab()
+{
+    const bool inserted = !hasChart();
+    if (inserted)
+        m_tabs->insertTab(0, m_chart, tr("Chart"));
+    return inserted;
 }
 
 void ResultsPanel::layOutHiddenChart()
@@ -500,6 +599,13 @@ void ResultsPanel::onReplyDestroyed()
     m_ticker.stop();
     m_elapsedMs = m_clock.elapsed();
     m_limitBar->hide();
+    m_chartTimer.stop();
+    m_chartBuilder = ChartDataBuilder();
+    if (m_chartStreamed) { // its rows are gone from the tables as well
+        m_chartStreamed = false;
+        removeChartTab();
+        m_chart->setData(ChartData());
+    }
     const QString text = tr("the query was deleted before it finished");
     addMessage(tr("Request failed: %1").arg(text), MessageKind::Error);
     setState(State::Failed);

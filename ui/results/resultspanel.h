@@ -2,7 +2,7 @@
 #ifndef EXPLORER_RESULTSPANEL_H
 #define EXPLORER_RESULTSPANEL_H
 
-#include "charts/chartdata.h"
+#include "charts/chartdatabuilder.h"
 #include "results/resultexporter.h"
 #include "settings/preferences.h"
 
@@ -41,15 +41,23 @@ class RowLimitBar;
 // paused (QueryReply::pause()) and an inline bar asks "Fetch all" (resume) or "Stop here"
 // (abort, state StoppedAtLimit, rows kept).
 //
-// Chart: once a query ends (also cancelled or stopped at the limit), its numeric fields are
-// turned into chart lines on a worker thread (ChartData::fromResult) and, when there are any,
-// a "Chart" tab (a ChartPanel) appears first. It is made the current tab when setChartFirst()
-// is on (the builder) and no error is shown. A RunKind::Refresh run keeps the chart tab, its
-// data and the current tab until the new result replaces them, so auto-refresh does not blink;
-// the chart's refreshRequested() is passed on (refreshRequested()) only while no query runs.
-// A chart tab in the background is laid out at the size of the tab in front before it gets
-// its data, so its lines are reduced for the width they are shown at: bringing it to the front
-// only paints.
+// Chart: the numeric fields are turned into chart lines while the rows stream in
+// (ChartDataBuilder, fed from rowsReceived() through the reply's result, never keeping a copy of
+// a series). A "Chart" tab (a ChartPanel) appears first as soon as there is something to chart,
+// and is drawn anew at most every ChartUpdateMs while it is in front; in the background it gets
+// the rows when it is brought to the front, or when the query ends. Once the query ends (also
+// cancelled or stopped at the limit) the chart shows every row received, exactly what
+// ChartData::fromResult() gives; where streaming cannot give that (ORDER BY time DESC or other
+// times that go backwards, a time column that turns into numbers) the streamed chart stops
+// where it was and the lines are built from the whole result on a worker thread, as before.
+// The Chart tab is made the current tab when setChartFirst() is on (the builder) and no error
+// is shown, when it appears. A RunKind::Refresh run keeps the chart tab, its data and the
+// current tab until the new result is complete (no streaming), so auto-refresh does not blink;
+// a zoom made meanwhile (or while rows streamed) is kept. chartUpdated() follows once per run,
+// with the final data. The chart's refreshRequested() is passed on (refreshRequested()) only
+// while no query runs. A chart tab in the background is laid out at the size of the tab in
+// front before it gets its data, so its lines are reduced for the width they are shown at:
+// bringing it to the front only paints.
 //
 // Child object names, stable for tests: "resultTabs", "messagesList", "chartPanel", and those
 // of QueryStatusStrip, RowLimitBar and ChartPanel.
@@ -73,6 +81,8 @@ public:
 
     // Series beyond this many get no tab of their own (exports still contain them).
     static constexpr int MaxResultTabs = 200;
+    // The chart is updated at most this often while rows stream in.
+    static constexpr int ChartUpdateMs = 400;
 
     explicit ResultsPanel(QWidget *parent = nullptr);
     ~ResultsPanel() override;
@@ -125,7 +135,7 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString &error);
     // The chart's auto-refresh asks for the query to run again.
     void refreshRequested();
-    // The Chart tab was updated from a finished result (shown, replaced or removed).
+    // The Chart tab got the final data of a run (shown, replaced or removed); once per run.
     void chartUpdated();
 
 private:
@@ -146,8 +156,12 @@ private:
     void askExport(ResultExporter::Format format, ExportScope scope);
     void onExportFinished(bool ok, const QString &error);
     void updateExportEnabled();
+    void appendChartRows(int statementIndex, int seriesIndex, qsizetype firstRow, qsizetype count);
+    void onChartTimer();
     void startChart();
     void onChartReady();
+    void applyChart(const ChartData &data);
+    bool showChartTab(); // true when the tab was inserted
     void layOutHiddenChart();
     void removeChartTab();
     QList<QWidget *> resultPages() const;
@@ -176,6 +190,12 @@ private:
     ResultExporter *m_exporter;
     ChartPanel *m_chart;
     QFutureWatcher<ChartData> *m_chartWatcher;
+    ChartDataBuilder m_chartBuilder; // the rows of the run, as they arrive
+    QTimer m_chartTimer; // the next streamed update, or the final data (m_chartFinal)
+    QElapsedTimer m_chartClock; // since the last streamed update
+    bool m_chartStreamed = false; // the chart shows rows of this run
+    bool m_chartBehind = false; // rows came while the chart was in the background
+    bool m_chartFinal = false;
 };
 
 } // namespace Explorer
