@@ -50,6 +50,8 @@ private:
         qsizetype capacity = 0;
         bool inPlace = false; // a reservation that grows without moving (see reserve())
         size_t populated = 0; // bytes of the reservation faulted in or being faulted in
+        std::shared_ptr<T[]> next; // the reservation a small array will move to
+        size_t nextPopulated = 0;
         void reserve(qsizetype used, qsizetype needed);
     };
     struct Column
