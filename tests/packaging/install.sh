@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MIT
 # `cmake --install` into a DESTDIR: the installed program runs, and a small CMake project
 # outside the tree builds against the installed client library with find_package(InfluxClient).
-# Usage: install.sh BUILD_DIR VERSION CONSUMER_SOURCE_DIR
+# Usage: install.sh BUILD_DIR VERSION CONSUMER_SOURCE_DIR [CONSUMER_FLAGS]
+# CONSUMER_FLAGS: compiler and linker flags the consumer needs too (the sanitizers of an asan
+# build, whose runtime the static library needs).
 set -eu
-build=$1 version=$2 consumer=$3
+build=$1 version=$2 consumer=$3 flags=${4:-}
 work=$(mktemp -d "$build/packaging-install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -30,6 +32,7 @@ grep -q '^Usage: influx-explorer' "$work/help" || fail "--help printed no usage"
 # The consumer finds the staged package, not anything else on the system.
 cmake -S "$consumer" -B "$work/consumer" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$prefix" -DINFLUX_CLIENT_VERSION="$version" \
+      -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" \
       >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; fail "consumer configure"; }
 grep -qx "InfluxClient_DIR:PATH=$prefix/$libdir/cmake/InfluxClient" "$work/consumer/CMakeCache.txt" \
     || fail "the consumer did not use the staged package: $(grep InfluxClient_DIR "$work/consumer/CMakeCache.txt")"
