@@ -22,7 +22,9 @@ for path in bin/influx-explorer share/man/man1/influx-explorer.1.gz \
             "$libdir/cmake/InfluxClient/InfluxClientTargets.cmake"; do
     [ -e "$prefix/$path" ] || fail "not installed: $path"
 done
-if ls "$prefix/include/influxclient/" | grep '_p\.h$'; then fail "private headers installed"; fi
+for header in "$prefix"/include/influxclient/*_p.h; do
+    [ -e "$header" ] && fail "private header installed: $header"
+done
 
 out=$("$prefix/bin/influx-explorer" --version) || fail "--version failed"
 [ "$out" = "influx-explorer $version" ] || fail "--version printed '$out'"

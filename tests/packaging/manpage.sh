@@ -20,11 +20,11 @@ status=0
 missing=$(comm -23 "$work/help" "$work/man")
 extra=$(comm -13 "$work/help" "$work/man")
 if [ -n "$missing" ]; then
-    echo "FAIL: in --help but not in the man page:" $missing >&2
+    echo "FAIL: in --help but not in the man page:" "$(printf '%s ' "$missing" | tr '\n' ' ')" >&2
     status=1
 fi
 if [ -n "$extra" ]; then
-    echo "FAIL: in the man page but not in --help:" $extra >&2
+    echo "FAIL: in the man page but not in --help:" "$(printf '%s ' "$extra" | tr '\n' ' ')" >&2
     status=1
 fi
 [ $status -eq 0 ] && echo "PASS: $(wc -l <"$work/help") flags documented in both"
