@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QUrl>
 
 using namespace Qt::StringLiterals;
@@ -10,101 +11,150 @@ namespace Explorer {
 
 namespace {
 
-// One table for the parser and the help text, so that they cannot disagree.
+// The command line's texts reach translators under the context "Explorer::CommandLine".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Explorer::CommandLine)
+};
+
+// One table for the parser and the help text, so that they cannot disagree. The value names
+// and descriptions are translated when they are shown.
 struct OptionSpec
 {
     QStringList names;
-    QString valueName; // empty: a switch
-    QString description;
+    const char *valueName = nullptr; // null: a switch
+    const char *description = nullptr;
     bool connection = false; // listed under "Connection" in --help
 };
 
 const QList<OptionSpec> &optionSpecs()
 {
     static const QList<OptionSpec> specs = {
-            {{u"ping"_s}, {}, u"Print the server's version (GET /ping)."_s},
+            {{u"ping"_s},
+             nullptr,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "Print the server's version (GET /ping).")},
             {{u"e"_s, u"execute"_s},
-             u"query"_s,
-             u"Run InfluxQL (one or several ';'-separated statements) and print the result "
-             "on standard output."_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "query"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Run InfluxQL (one or several ';'-separated statements) and print the "
+                     "result on standard output.")},
             {{u"i"_s, u"import"_s},
-             u"file"_s,
-             u"Write the line protocol in <file> ('-' for standard input) in batches. Blank "
-             "lines and lines starting with '#' are skipped; CRLF line ends are accepted."_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "file"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Write the line protocol in <file> ('-' for standard input) in batches. "
+                     "Blank lines and lines starting with '#' are skipped; CRLF line ends are "
+                     "accepted.")},
             {{u"batch-size"_s},
-             u"lines"_s,
-             u"Lines of line protocol per write request for --import (default 50000)."_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "lines"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Lines of line protocol per write request for --import (default 50000).")},
             {{u"demo"_s},
-             {},
-             u"Start a private influxd on a free 127.0.0.1 port with a temporary directory, "
-             "load the demo data set (about 415,000 points in the databases \"demo\", \"iot\" "
-             "and \"shop\") and use it as the server, with \"demo\" as the default database. "
-             "With --ping, --execute or --import the server is stopped when that is done; "
-             "without a mode the window opens on it."_s},
+             nullptr,
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Start a private influxd on a free 127.0.0.1 port with a temporary "
+                     "directory, load the demo data set (about 415,000 points in the databases "
+                     "\"demo\", \"iot\" and \"shop\") and use it as the server, with \"demo\" as "
+                     "the default database. With --ping, --execute or --import the server is "
+                     "stopped when that is done; without a mode the window opens on it.")},
             {{u"serve-demo"_s},
-             {},
-             u"Start the demo server as --demo does, print its URL alone on the first line of "
-             "standard output and keep serving until SIGINT (Ctrl+C) or SIGTERM; the data is "
-             "removed then. Combines with no other mode and not with --url."_s},
+             nullptr,
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Start the demo server as --demo does, print its URL alone on the first "
+                     "line of standard output and keep serving until SIGINT (Ctrl+C) or SIGTERM; "
+                     "the data is removed then. Combines with no other mode and not with --url.")},
             {{u"f"_s, u"format"_s},
-             u"format"_s,
-             u"Output format of --execute: column (default; the influx shell's table), csv (the "
-             "influx shell's CSV) or json (one JSON value: null, a series object, an array of "
-             "series objects, or an array of arrays for several statements)."_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "format"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Output format of --execute: column (default; the influx shell's table), "
+                     "csv (the influx shell's CSV) or json (one JSON value: null, a series "
+                     "object, an array of series objects, or an array of arrays for several "
+                     "statements).")},
             {{u"url"_s},
-             u"url"_s,
-             u"Base URL of the server, e.g. http://127.0.0.1:8086 (default "
-             "http://localhost:8086). Repeat for failover: the URLs are tried in order."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "url"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Base URL of the server, e.g. http://127.0.0.1:8086 (default "
+                     "http://localhost:8086). Repeat for failover: the URLs are tried in order."),
              true},
-            {{u"d"_s, u"database"_s}, u"name"_s, u"Database for queries and writes."_s, true},
+            {{u"d"_s, u"database"_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "name"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "Database for queries and writes."),
+             true},
             {{u"u"_s, u"username"_s},
-             u"name"_s,
-             u"User name (HTTP Basic authentication). Default: $INFLUX_USERNAME."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "name"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine",
+                               "User name (HTTP Basic authentication). Default: $INFLUX_USERNAME."),
              true},
             {{u"p"_s, u"password"_s},
-             u"password"_s,
-             u"Password. Default: $INFLUX_PASSWORD, which keeps it out of the process list."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "password"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Password. Default: $INFLUX_PASSWORD, which keeps it out of the process "
+                     "list."),
              true},
             {{u"token"_s},
-             u"token"_s,
-             u"API token for InfluxDB 2.x/3.x's v1 API (\"Authorization: Token\"); wins over "
-             "user name and password. Default: $INFLUX_TOKEN."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "token"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "API token for InfluxDB 2.x/3.x's v1 API (\"Authorization: Token\"); wins "
+                     "over user name and password. Default: $INFLUX_TOKEN."),
              true},
             {{u"retention-policy"_s},
-             u"name"_s,
-             u"Retention policy for writes and queries (\"rp\")."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "name"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine",
+                               "Retention policy for writes and queries (\"rp\")."),
              true},
             {{u"consistency"_s},
-             u"level"_s,
-             u"Write consistency (InfluxEnterprise): any, one, quorum or all."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "level"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine",
+                               "Write consistency (InfluxEnterprise): any, one, quorum or all."),
              true},
             {{u"precision"_s},
-             u"unit"_s,
-             u"Precision of the timestamps in --import's line protocol: n, u, ms, s, m or h "
-             "(default n, nanoseconds)."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "unit"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Precision of the timestamps in --import's line protocol: n, u, ms, s, m or "
+                     "h (default n, nanoseconds)."),
              true},
             {{u"epoch"_s},
-             u"unit"_s,
-             u"Return times as integers in this unit (n, u, ms, s, m or h) instead of RFC 3339 "
-             "strings."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "unit"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Return times as integers in this unit (n, u, ms, s, m or h) instead of RFC "
+                     "3339 strings."),
              true},
             {{u"chunk-size"_s},
-             u"rows"_s,
-             u"Rows per chunk of a query response (default: the server's, 10000). Responses are "
-             "always chunked and decoded as they arrive."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "rows"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine",
+                               "Rows per chunk of a query response (default: the server's, 10000). "
+                               "Responses are always chunked and decoded as they arrive."),
              true},
             {{u"compression"_s},
-             u"mode"_s,
-             u"gzip for results and large writes: auto (the default: gzip except for a server "
-             "on loopback, where it only costs time), gzip or none."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "mode"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "gzip for results and large writes: auto (the default: gzip except for a "
+                     "server on loopback, where it only costs time), gzip or none."),
              true},
             {{u"timeout"_s},
-             u"seconds"_s,
-             u"Give up when the server does not answer, or a response stalls, for this long "
-             "(default 60; 0: never)."_s,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "seconds"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Give up when the server does not answer, or a response stalls, for this "
+                     "long (default 60; 0: never)."),
              true},
-            {{u"h"_s, u"help"_s}, {}, u"Print this help and exit."_s},
-            {{u"v"_s, u"version"_s}, {}, u"Print the version and exit."_s},
+            {{u"h"_s, u"help"_s},
+             nullptr,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "Print this help and exit.")},
+            {{u"v"_s, u"version"_s},
+             nullptr,
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "Print the version and exit.")},
     };
     return specs;
 }
@@ -115,8 +165,8 @@ QString optionSynopsis(const OptionSpec &spec)
     for (const QString &name : spec.names)
         names.append(name.size() == 1 ? u"-"_s + name : u"--"_s + name);
     QString text = names.join(u", "_s);
-    if (!spec.valueName.isEmpty())
-        text += u" <"_s + spec.valueName + u'>';
+    if (spec.valueName)
+        text += u" <"_s + Text::tr(spec.valueName) + u'>';
     return text;
 }
 
@@ -155,7 +205,8 @@ QString optionHelp(bool connection)
             line += u'\n' + QString(descriptionColumn, u' ');
         else
             line += QString(descriptionColumn - line.size(), u' ');
-        out += line + wrap(spec.description, descriptionColumn, descriptionColumn) + u'\n';
+        out += line + wrap(Text::tr(spec.description), descriptionColumn, descriptionColumn)
+                + u'\n';
     }
     return out;
 }
@@ -178,30 +229,32 @@ bool needsWindow(const CommandLineOptions &options)
 
 QString helpText()
 {
-    return u"Usage: influx-explorer [--demo] [--ping | --execute <query> | --import <file>] "
-           "[options]\n"
-           "       influx-explorer --serve-demo\n\n"_s
-            + wrap(u"Influx Explorer's headless mode: a command line client for InfluxDB 1.x "
-                   "(and the v1 API of InfluxDB 2.x/3.x) that needs no display. At most one "
-                   "of --ping, --execute, --import and --serve-demo runs per invocation; --demo "
-                   "combines with the first three. Without any of them influx-explorer opens "
-                   "its window (on the demo server with --demo)."_s,
+    //: Keep the lines within 78 columns.
+    return Text::tr("Usage: influx-explorer [--demo] [--ping | --execute <query> | --import "
+                    "<file>] [options]\n"
+                    "       influx-explorer --serve-demo\n\n")
+            + wrap(Text::tr("Influx Explorer's headless mode: a command line client for InfluxDB "
+                            "1.x (and the v1 API of InfluxDB 2.x/3.x) that needs no display. At "
+                            "most one of --ping, --execute, --import and --serve-demo runs per "
+                            "invocation; --demo combines with the first three. Without any of "
+                            "them influx-explorer opens its window (on the demo server with "
+                            "--demo)."),
                    0, 0)
-            + u"\n\nModes and output:\n"_s + optionHelp(false) + u"\nConnection:\n"_s
-            + optionHelp(true) + uR"(
+            + u"\n\n"_s + Text::tr("Modes and output:") + u'\n' + optionHelp(false) + u'\n'
+            + Text::tr("Connection:") + u'\n' + optionHelp(true) + Text::tr(R"(
 Output:
   Results go to standard output and nothing else does: warnings that the
   server attached to a statement ("warning: <text>."), statement errors
   ("ERR: statement <n>: <message>", n counting from 0 like the server's
   statement_id), import progress and summaries go to standard error. The
   import progress line is shown only when standard error is a terminal.
-
+)") + Text::tr(R"(
 Environment:
   INFLUX_USERNAME   user name when --username is not given
   INFLUX_PASSWORD   password when --password is not given
   INFLUX_TOKEN      API token when --token is not given
   INFLUXD           the influxd that --demo starts (default /usr/bin/influxd)
-
+)") + Text::tr(R"(
 Exit status:
   0  success
   1  any error: the server could not be reached or answered with an error, a
@@ -209,7 +262,7 @@ Exit status:
      written); the message is on standard error
   2  usage error: unknown or missing flags or values, an invalid option value
      (e.g. --epoch x), an unknown --format, several modes at once
-
+)") + Text::tr(R"(
 Examples:
   influx-explorer --url http://127.0.0.1:8086 --ping
   influx-explorer -d telegraf -e 'SELECT mean(usage_idle) FROM cpu
@@ -218,7 +271,7 @@ Examples:
   gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
   influx-explorer --demo -e 'SHOW MEASUREMENTS' --format json
   influx-explorer --serve-demo    # a demo server until Ctrl+C
-)"_s;
+)");
 }
 
 CommandLineParseResult parseCommandLine(const QStringList &arguments,
@@ -234,7 +287,8 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     for (const OptionSpec &spec : optionSpecs()) {
-        QCommandLineOption option(spec.names, spec.description, spec.valueName);
+        QCommandLineOption option(spec.names, Text::tr(spec.description),
+                                  spec.valueName ? Text::tr(spec.valueName) : QString());
         parser.addOption(option);
     }
     if (!parser.parse(arguments))
@@ -248,14 +302,15 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usageError(u"unexpected argument '%1' (queries go after --execute)"_s.arg(
-                parser.positionalArguments().constFirst()));
+        return usageError(Text::tr("unexpected argument '%1' (queries go after --execute)")
+                                  .arg(parser.positionalArguments().constFirst()));
     }
     // Options given twice would silently lose a value (only --url is a list).
     for (const OptionSpec &spec : optionSpecs()) {
-        if (!spec.valueName.isEmpty() && spec.names.constLast() != u"url"_s
+        if (spec.valueName && spec.names.constLast() != u"url"_s
             && parser.values(spec.names.constLast()).size() > 1) {
-            return usageError(u"--%1 was given more than once"_s.arg(spec.names.constLast()));
+            return usageError(
+                    Text::tr("--%1 was given more than once").arg(spec.names.constLast()));
         }
     }
 
@@ -270,34 +325,35 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
         options.query = parser.value(u"execute"_s);
         modes.append(u"--execute"_s);
         if (options.query.trimmed().isEmpty())
-            return usageError(u"--execute needs a query"_s);
+            return usageError(Text::tr("--execute needs a query"));
     }
     if (parser.isSet(u"import"_s)) {
         options.mode = Mode::Import;
         options.importPath = parser.value(u"import"_s);
         modes.append(u"--import"_s);
         if (options.importPath.isEmpty())
-            return usageError(u"--import needs a file name or '-' for standard input"_s);
+            return usageError(Text::tr("--import needs a file name or '-' for standard input"));
     }
     if (parser.isSet(u"serve-demo"_s)) {
         options.mode = Mode::ServeDemo;
         modes.append(u"--serve-demo"_s);
     }
     if (modes.size() > 1)
-        return usageError(u"%1 cannot be combined: choose one mode"_s.arg(modes.join(u" and "_s)));
+        return usageError(Text::tr("%1 cannot be combined: choose one mode")
+                                  .arg(modes.join(Text::tr(" and "))));
     options.demo = parser.isSet(u"demo"_s) || options.mode == Mode::ServeDemo;
 
     if (parser.isSet(u"batch-size"_s)) {
         const auto size = parseInteger(parser.value(u"batch-size"_s), 1);
         if (!size)
-            return usageError(u"--batch-size must be a positive integer"_s);
+            return usageError(Text::tr("--batch-size must be a positive integer"));
         options.batchSize = *size;
     }
     if (parser.isSet(u"format"_s)) {
         const QString name = parser.value(u"format"_s);
         const auto format = ResultFormatter::formatFromName(name);
         if (!format)
-            return usageError(u"unknown format \"%1\": use json, csv or column"_s.arg(name));
+            return usageError(Text::tr("unknown format \"%1\": use json, csv or column").arg(name));
         options.format = *format;
     }
 
@@ -311,8 +367,9 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
                                                    : environment.value(u"INFLUX_TOKEN"_s);
     if (parser.isSet(u"url"_s)) {
         if (options.demo) {
-            return usageError(u"%1 starts its own server: it cannot be combined with --url"_s.arg(
-                    parser.isSet(u"serve-demo"_s) ? u"--serve-demo"_s : u"--demo"_s));
+            return usageError(
+                    Text::tr("%1 starts its own server: it cannot be combined with --url")
+                            .arg(parser.isSet(u"serve-demo"_s) ? u"--serve-demo"_s : u"--demo"_s));
         }
         QStringList urls;
         for (const QString &text : parser.values(u"url"_s)) {
@@ -351,13 +408,13 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
     if (parser.isSet(u"chunk-size"_s)) {
         const auto size = parseInteger(parser.value(u"chunk-size"_s), 0);
         if (!size)
-            return usageError(u"--chunk-size must be a non-negative integer"_s);
+            return usageError(Text::tr("--chunk-size must be a non-negative integer"));
         map.insert(u"chunkSize"_s, *size);
     }
     if (parser.isSet(u"timeout"_s)) {
         const auto seconds = parseInteger(parser.value(u"timeout"_s), 0);
         if (!seconds)
-            return usageError(u"--timeout must be a non-negative whole number of seconds"_s);
+            return usageError(Text::tr("--timeout must be a non-negative whole number of seconds"));
         map.insert(u"timeout"_s, *seconds);
     }
 

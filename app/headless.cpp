@@ -85,13 +85,14 @@ bool Headless::wait(Influx::Reply *reply)
 
 int Headless::startDemo(Influx::Client &client)
 {
-    m_err->write("Starting a private influxd with the demo data...\n");
+    m_err->write((tr("Starting a private influxd with the demo data...") + u'\n').toUtf8());
     m_server = std::make_unique<Influx::LocalServer>();
     const bool started = m_server->start();
     if (m_interrupted)
         return ExitFailure;
     if (!started) {
-        m_err->write((u"ERR: cannot start the demo server: "_s + m_server->errorString() + u'\n')
+        m_err->write((u"ERR: "_s
+                      + tr("cannot start the demo server: %1").arg(m_server->errorString()) + u'\n')
                              .toUtf8());
         return ExitFailure;
     }
@@ -113,13 +114,14 @@ int Headless::startDemo(Influx::Client &client)
         loop.exec();
     m_demo = nullptr;
     if (demo.error().isError()) {
-        printError(u"loading the demo data failed"_s, demo.error());
+        printError(tr("loading the demo data failed"), demo.error());
         return ExitFailure;
     }
-    m_err->write(u"Demo server %1 is ready: %2 points in databases %3.\n"_s
-                         .arg(m_server->url().toString())
-                         .arg(demo.pointsWritten())
-                         .arg(u'"' + DemoData::databaseNames().join(u"\", \""_s) + u'"')
+    m_err->write((tr("Demo server %1 is ready: %2 points in databases %3.")
+                          .arg(m_server->url().toString())
+                          .arg(demo.pointsWritten())
+                          .arg(u'"' + DemoData::databaseNames().join(u"\", \""_s) + u'"')
+                  + u'\n')
                          .toUtf8());
     return ExitSuccess;
 }
@@ -177,7 +179,9 @@ int Headless::execute(Influx::Client &client)
     }
     m_err->write(ResultFormatter::diagnostics(result));
     if (!written) {
-        m_err->write((u"ERR: cannot write the result: "_s + m_out->errorString() + u'\n').toUtf8());
+        m_err->write(
+                (u"ERR: "_s + tr("cannot write the result: %1").arg(m_out->errorString()) + u'\n')
+                        .toUtf8());
         return ExitFailure;
     }
     return error.isError() || result.hasErrors() ? ExitFailure : ExitSuccess;
@@ -197,7 +201,7 @@ int Headless::import(Influx::Client &client)
     const int status = importer.isFinished() ? ExitSuccess : loop.exec();
     m_onInterrupt = nullptr;
     if (m_interrupted) {
-        m_err->write("ERR: import interrupted\n");
+        m_err->write((u"ERR: "_s + tr("import interrupted") + u'\n').toUtf8());
         return ExitFailure;
     }
     return status != ExitSuccess || importer.hasFailed() ? ExitFailure : ExitSuccess;
@@ -207,7 +211,7 @@ int Headless::serveDemo()
 {
     // The URL alone on stdout, for scripts: url=$(influx-explorer --serve-demo | head -1) ...
     m_out->write(m_server->url().toString().toUtf8() + '\n');
-    m_err->write("Serving until SIGINT (Ctrl+C) or SIGTERM.\n");
+    m_err->write((tr("Serving until SIGINT (Ctrl+C) or SIGTERM.") + u'\n').toUtf8());
     QEventLoop loop;
     m_onInterrupt = [&loop] { loop.exit(ExitSuccess); };
     connect(m_server.get(), &Influx::LocalServer::finished, &loop, [this, &loop](int exitCode) {
@@ -216,14 +220,15 @@ int Headless::serveDemo()
         QTimer::singleShot(200, &loop, [this, &loop, exitCode] {
             if (m_interrupted)
                 return;
-            m_err->write("ERR: influxd stopped (exit code " + QByteArray::number(exitCode) + ")\n");
+            m_err->write((u"ERR: "_s + tr("influxd stopped (exit code %1)").arg(exitCode) + u'\n')
+                                 .toUtf8());
             loop.exit(ExitFailure);
         });
     });
     const int status = m_interrupted ? ExitSuccess : loop.exec();
     m_onInterrupt = nullptr;
     m_server->disconnect(&loop);
-    m_err->write("Stopping the demo server.\n");
+    m_err->write((tr("Stopping the demo server.") + u'\n').toUtf8());
     m_server.reset();
     return status;
 }
@@ -252,8 +257,8 @@ int runHeadless(const QStringList &arguments)
                 (u"influx-explorer "_s + QCoreApplication::applicationVersion() + u'\n').toUtf8());
         return ExitSuccess;
     case CommandLineParseResult::Status::UsageError:
-        err.write((u"influx-explorer: "_s + parsed.errorMessage
-                   + u"\nRun 'influx-explorer --help' for the options.\n"_s)
+        err.write((u"influx-explorer: "_s + parsed.errorMessage + u'\n'
+                   + Headless::tr("Run 'influx-explorer --help' for the options.") + u'\n')
                           .toUtf8());
         return ExitUsage;
     case CommandLineParseResult::Status::Ok:

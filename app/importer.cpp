@@ -22,11 +22,6 @@ constexpr int MaxInFlight = 2;
 constexpr qint64 ProgressIntervalMs = 200;
 constexpr qsizetype MaxLinesListed = 20;
 
-QByteArray number(qint64 value)
-{
-    return QByteArray::number(value);
-}
-
 } // namespace
 
 Importer::Importer(Influx::Client *client, QIODevice *diagnostics, QObject *parent)
@@ -45,7 +40,7 @@ void Importer::start(const Options &options)
     } else {
         m_file.setFileName(m_options.path);
         if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-            fail(u"cannot open %1: %2"_s.arg(m_options.path, m_file.errorString()));
+            fail(tr("cannot open %1: %2").arg(m_options.path, m_file.errorString()));
             m_eof = true;
             QTimer::singleShot(0, this, &Importer::pump);
             return;
@@ -95,8 +90,8 @@ bool Importer::readChunk()
     if (count < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK)
             return false;
-        const QString path = m_options.path == u"-"_s ? u"standard input"_s : m_options.path;
-        fail(u"cannot read %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        const QString path = m_options.path == u"-"_s ? tr("standard input") : m_options.path;
+        fail(tr("cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
         // Send the complete lines read so far, then stop.
         m_eof = true;
         m_carry.clear();
@@ -187,25 +182,30 @@ void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint
         m_stats.pointsWritten += lines - notWritten;
         m_stats.pointsFailed += notWritten;
 
-        QByteArray text = "ERR: batch " + number(batchNumber) + " (lines "
-                + number(batch.lineNumbers.constFirst()) + '-'
-                + number(batch.lineNumbers.constLast()) + ") failed: " + error.toString().toUtf8()
-                + '\n';
+        QString text = u"ERR: "_s
+                + tr("batch %1 (lines %2-%3) failed: %4")
+                          .arg(batchNumber)
+                          .arg(batch.lineNumbers.constFirst())
+                          .arg(batch.lineNumbers.constLast())
+                          .arg(error.toString())
+                + u'\n';
         if (!failedLines.isEmpty()) {
-            text += failedLines.size() == 1 ? "  rejected line: " : "  rejected lines: ";
+            QStringList listed;
             for (qsizetype i = 0; i < failedLines.size() && i < MaxLinesListed; ++i) {
                 const qsizetype index = failedLines[i];
-                if (i > 0)
-                    text += ", ";
-                text += index >= 0 && index < batch.lineNumbers.size()
-                        ? number(batch.lineNumbers[index])
-                        : QByteArray("?");
+                listed.append(index >= 0 && index < batch.lineNumbers.size()
+                                      ? QString::number(batch.lineNumbers[index])
+                                      : u"?"_s);
             }
+            QString lines = listed.join(u", "_s);
             if (failedLines.size() > MaxLinesListed)
-                text += " and " + number(failedLines.size() - MaxLinesListed) + " more";
-            text += '\n';
+                lines = tr("%1 and %2 more").arg(lines).arg(failedLines.size() - MaxLinesListed);
+            text += u"  "_s
+                    + (failedLines.size() == 1 ? tr("rejected line: %1") : tr("rejected lines: %1"))
+                              .arg(lines)
+                    + u'\n';
         }
-        report(text);
+        report(text.toUtf8());
         // Rejected data (HTTP 400, partial writes) concerns this batch only; anything else
         // (unreachable server, authentication, missing database, server errors) would fail
         // every later batch the same way.
@@ -243,8 +243,9 @@ void Importer::printProgress(bool force)
     m_lastProgress = elapsed;
     const qint64 rate = elapsed > 0 ? m_stats.pointsWritten * 1000 / elapsed : 0;
     // "\033[K" clears what a longer previous line left (stderr is a terminal here).
-    m_diagnostics->write("\r" + number(m_stats.linesRead) + " lines, " + number(rate)
-                         + " points/s\033[K");
+    m_diagnostics->write("\r"
+                         + tr("%1 lines, %2 points/s").arg(m_stats.linesRead).arg(rate).toUtf8()
+                         + "\033[K");
     m_progressOnLine = true;
 }
 
@@ -267,23 +268,25 @@ void Importer::finishIfDone()
     if (m_notifier)
         m_notifier->setEnabled(false);
     printProgress(true);
-    QByteArray summary = number(m_stats.pointsWritten)
-            + (m_stats.pointsWritten == 1 ? " point" : " points") + " written in "
-            + number(m_stats.batches) + (m_stats.batches == 1 ? " batch, " : " batches, ")
-            + number(m_stats.failedBatches) + " failed (" + number(m_stats.linesRead)
-            + " lines read)";
-    if (m_stats.pointsFailed > 0) {
-        summary += "; " + number(m_stats.pointsFailed)
-                + (m_stats.pointsFailed == 1 ? " point" : " points") + " not written";
-    }
-    summary += '\n';
+    // Singular and plural spelled out rather than "%n point(s)": the English output must not
+    // depend on a translation being loaded.
+    const auto points = [](qint64 n) { return n == 1 ? tr("1 point") : tr("%1 points").arg(n); };
+    const auto batches = [](qint64 n) { return n == 1 ? tr("1 batch") : tr("%1 batches").arg(n); };
+    QString summary = tr("%1 written in %2, %3 failed (%4 lines read)")
+                              .arg(points(m_stats.pointsWritten), batches(m_stats.batches))
+                              .arg(m_stats.failedBatches)
+                              .arg(m_stats.linesRead);
+    if (m_stats.pointsFailed > 0)
+        summary += tr("; %1 not written").arg(points(m_stats.pointsFailed));
+    summary += u'\n';
     if (m_stats.stopped) {
-        summary += "ERR: import stopped: "
-                + (m_lastSentLine > 0 ? "the input after line " + number(m_lastSentLine)
-                                      : QByteArray("the input"))
-                + " was not sent\n";
+        summary += u"ERR: "_s
+                + (m_lastSentLine > 0 ? tr("import stopped: the input after line %1 was not sent")
+                                                .arg(m_lastSentLine)
+                                      : tr("import stopped: the input was not sent"))
+                + u'\n';
     }
-    report(summary);
+    report(summary.toUtf8());
     Q_EMIT finished();
 }
 

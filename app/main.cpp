@@ -7,8 +7,14 @@
 #include "signalwatcher.h"
 #include "windowapp.h"
 
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QLocale>
 #include <QtCore/QProcessEnvironment>
+#include <QtCore/QTranslator>
+#include <QtGui/QIcon>
 #include <QtWidgets/QApplication>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -27,6 +33,31 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(INFLUX_EXPLORER_VERSION));
 }
 
+// Our strings in the system's language when resources/translations has it (built into :/i18n),
+// and Qt's own (dialog buttons, About Qt) from the system's Qt translations.
+void installTranslators(QCoreApplication &app)
+{
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), u"influx-explorer"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+// The icon installed into the hicolor theme, in every size, for the window and its dialogs.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256}) {
+        icon.addFile(u":/icons/hicolor/%1x%1/apps/%2.png"_s.arg(size).arg(
+                             QStringLiteral(INFLUX_EXPLORER_APP_ID)),
+                     QSize(size, size));
+    }
+    return icon;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -37,7 +68,11 @@ int main(int argc, char *argv[])
         && Explorer::needsWindow(parsed.options)) {
         QApplication app(argc, argv);
         setApplicationNames();
-        QApplication::setApplicationDisplayName(QStringLiteral("Influx Explorer"));
+        installTranslators(app);
+        QApplication::setApplicationDisplayName(QApplication::translate("main", "Influx Explorer"));
+        // The desktop shell matches the window to the .desktop file (and its icon) by this name.
+        QGuiApplication::setDesktopFileName(QStringLiteral(INFLUX_EXPLORER_APP_ID));
+        QApplication::setWindowIcon(applicationIcon());
         Explorer::WindowApp window(parsed.options);
         // Ctrl+C or a kill ends the event loop normally, so the demo server is stopped.
         const Explorer::SignalWatcher interrupt([] { QCoreApplication::quit(); });
@@ -46,5 +81,6 @@ int main(int argc, char *argv[])
     }
     QCoreApplication app(argc, argv);
     setApplicationNames();
+    installTranslators(app);
     return Explorer::runHeadless(QCoreApplication::arguments());
 }

@@ -24,7 +24,8 @@ using namespace Qt::StringLiterals;
 namespace Explorer {
 
 namespace {
-const auto fileFilter = "InfluxQL (*.influxql *.iql *.sql *.txt);;All files (*)";
+const auto fileFilter = QT_TRANSLATE_NOOP("Explorer::MainWindow",
+                                          "InfluxQL (*.influxql *.iql *.sql *.txt);;All files (*)");
 } // namespace
 
 void MainWindow::createMenus()

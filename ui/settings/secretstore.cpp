@@ -157,7 +157,8 @@ void SecretStore::startJob(Operation operation, const QString &profile, const QS
     watchdog->setSingleShot(true);
     connect(watchdog, &QTimer::timeout, this, [this, job, operation, profile, generation] {
         job->disconnect(this);
-        const QString reason = u"the keychain did not answer within %1 ms"_s.arg(m_timeout.count());
+        const QString reason =
+                tr("the keychain did not answer within %1 ms").arg(m_timeout.count());
         finishOperation(operation, profile, generation, Outcome::Failed, {}, reason);
     });
     connect(job, &QKeychain::Job::finished, this,
@@ -181,7 +182,7 @@ void SecretStore::jobFinished(QKeychain::Job *job, Operation operation, const QS
     if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job))
         secret = read->textData();
     finishOperation(operation, profile, generation, outcome, secret,
-                    u"%1 (QtKeychain error %2)"_s.arg(job->errorString()).arg(int(job->error())));
+                    tr("%1 (QtKeychain error %2)").arg(job->errorString()).arg(int(job->error())));
 }
 
 void SecretStore::finishOperation(Operation operation, const QString &profile, quint64 generation,
