@@ -80,10 +80,10 @@ void Reply::abort()
 {
     if (d->finished)
         return;
-    if (d->dispatcher)
+    if (d->dispatcher && !d->dispatcher->isDone())
         d->dispatcher->abort(); // ends in failWith()
-    else
-        failWith(Error(Error::Kind::Aborted, u"operation aborted"_s));
+    else // not sent yet, or the response is all in and being decoded
+        failWith(Error(Error::Kind::Aborted, u"operation aborted"_s).setUrl(d->serverUrl));
 }
 
 void Reply::send(RequestDispatcher *dispatcher)

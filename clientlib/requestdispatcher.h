@@ -59,6 +59,9 @@ public:
     void abort();
     // Stops silently (the reply already knows why).
     void cancel();
+    // True once the response is all in (or the request failed): what is left of the reply is
+    // its own work, decoding.
+    bool isDone() const { return m_done; }
     // Stops / restarts reading the response. While paused, at most ReadBufferWhilePaused bytes
     // wait in Qt's buffer, so the server is held back by TCP flow control, and the inactivity
     // timeout is suspended (a paused reply is waiting for the user, not for the server).

@@ -4,6 +4,7 @@
 #include "client.h"
 #include "faultserver.h"
 
+#include <QtCore/QSemaphore>
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void malformedJson();
     void topLevelErrorDocument();
     void abortMidStream();
+    void abortWhileDecodingTheLastBytes();
     void droppedConnectionTriesNextUrl();
     void errorStatusNeverFailsOver();
     void noBaseUrls();
@@ -273,6 +275,42 @@ void tst_Faults::abortMidStream()
     reply->abort(); // harmless a second time
     QTest::qWait(100);
     QCOMPARE(finished.size(), 1);
+}
+
+void tst_Faults::abortWhileDecodingTheLastBytes()
+{
+    // The whole response is in, the decoder thread still works on it: abort() must still end
+    // the reply with Aborted (Cancel in the window once came out as "Done" with every row).
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const FaultServer::Request &, QTcpSocket *s) {
+        FaultServer::respond(s, 200, "application/json", okBody);
+    });
+    Client client(optionsFor({server.url()}));
+    // Hold the decoder thread, so that the reply cannot finish before the abort.
+    QSemaphore hold;
+    auto *blocker = new QObject; // deleted on the decoder thread
+    blocker->moveToThread(client.decoderThread());
+    QMetaObject::invokeMethod(blocker, [&hold] { hold.acquire(); });
+    QueryReply *reply = client.rawQuery(u"SELECT * FROM m"_s);
+    QSignalSpy finished(reply, &Reply::finished);
+    QSignalSpy rows(reply, &QueryReply::rowsReceived);
+    qint64 received = 0, total = -1;
+    connect(reply, &Reply::downloadProgress, this, [&](qint64 r, qint64 t) {
+        received = r;
+        total = t;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(total > 0 && received == total, 10000);
+    QTest::qWait(100); // the network reply's end, too
+    QVERIFY(reply->isRunning());
+    reply->abort();
+    hold.release();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(reply->error().kind(), Error::Kind::Aborted);
+    QTest::qWait(100); // what the decoder sends now goes nowhere
+    QCOMPARE(rows.size(), 0);
+    QCOMPARE(finished.size(), 1);
+    blocker->deleteLater();
 }
 
 void tst_Faults::droppedConnectionTriesNextUrl()
