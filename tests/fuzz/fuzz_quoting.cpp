@@ -103,26 +103,28 @@ QString describe(const QString &text, const QList<InfluxQL::Token> &tokens)
 void checkQuoted(const QString &rendered, Kind kind, const QString &expected)
 {
     const QList<InfluxQL::Token> tokens = InfluxQL::tokenize(rendered);
-    const QString context = u"input: \""_s + expected + u"\"\n"_s + describe(rendered, tokens);
-    FUZZ_CHECK(tokens.size() == 1, context);
-    FUZZ_CHECK(tokens[0].kind == kind && tokens[0].terminated, context);
-    FUZZ_CHECK(tokens[0].begin == 0 && tokens[0].end == rendered.size(), context);
-    FUZZ_CHECK(unquote(rendered) == expected, context);
+    const auto context = [&] {
+        return QString(u"input: \""_s + expected + u"\"\n"_s + describe(rendered, tokens));
+    };
+    FUZZ_CHECK(tokens.size() == 1, context());
+    FUZZ_CHECK(tokens[0].kind == kind && tokens[0].terminated, context());
+    FUZZ_CHECK(tokens[0].begin == 0 && tokens[0].end == rendered.size(), context());
+    FUZZ_CHECK(unquote(rendered) == expected, context());
 }
 
 // A number literal: an optional '-' operator and one Number token reading back to value.
 void checkNumber(const QString &rendered, double value, bool exact)
 {
     const QList<InfluxQL::Token> tokens = InfluxQL::tokenize(rendered);
-    const QString context = describe(rendered, tokens);
+    const auto context = [&] { return QString(describe(rendered, tokens)); };
     const bool negative = rendered.startsWith(u'-');
-    FUZZ_CHECK(tokens.size() == (negative ? 2 : 1), context);
-    FUZZ_CHECK(!negative || tokens[0].kind == Kind::Operator, context);
+    FUZZ_CHECK(tokens.size() == (negative ? 2 : 1), context());
+    FUZZ_CHECK(!negative || tokens[0].kind == Kind::Operator, context());
     const InfluxQL::Token &number = tokens.last();
-    FUZZ_CHECK(number.kind == Kind::Number && number.end == rendered.size(), context);
+    FUZZ_CHECK(number.kind == Kind::Number && number.end == rendered.size(), context());
     if (exact) {
         const double parsed = std::strtod(rendered.toLatin1().constData(), nullptr);
-        FUZZ_CHECK(std::bit_cast<quint64>(parsed) == std::bit_cast<quint64>(value), context);
+        FUZZ_CHECK(std::bit_cast<quint64>(parsed) == std::bit_cast<quint64>(value), context());
     }
 }
 
@@ -133,11 +135,11 @@ void checkInStatement(const QString &source, const QString &literal, qsizetype s
     const QString statement =
             u"SELECT * FROM "_s + source + u" WHERE \"k\" = "_s + literal + u"; SHOW DATABASES"_s;
     const QList<InfluxQL::Token> tokens = InfluxQL::tokenize(statement);
-    const QString context = describe(statement, tokens);
+    const auto context = [&] { return QString(describe(statement, tokens)); };
     // SELECT * FROM <source> WHERE "k" = <literal> ; SHOW DATABASES
-    FUZZ_CHECK(tokens.size() == 3 + sourceTokens + 3 + literalTokens + 3, context);
-    FUZZ_CHECK(InfluxQL::splitStatements(statement).size() == 2, context);
-    FUZZ_CHECK(InfluxQL::isReadOnly(statement), context);
+    FUZZ_CHECK(tokens.size() == 3 + sourceTokens + 3 + literalTokens + 3, context());
+    FUZZ_CHECK(InfluxQL::splitStatements(statement).size() == 2, context());
+    FUZZ_CHECK(InfluxQL::isReadOnly(statement), context());
 }
 
 QString textFrom(QByteArrayView bytes, quint8 mode)
@@ -183,23 +185,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (parts.size() == 3 && !parts[2].isEmpty()) {
         const QString qualified = Source::qualified(parts[0], parts[1], parts[2]).toString();
         const QList<InfluxQL::Token> tokens = InfluxQL::tokenize(qualified);
-        const QString context = describe(qualified, tokens);
+        const auto context = [&] { return QString(describe(qualified, tokens)); };
         qsizetype expected = 1;
         if (!parts[0].isEmpty())
             expected += parts[1].isEmpty() ? 3 : 4;
         else if (!parts[1].isEmpty())
             expected += 2;
-        FUZZ_CHECK(tokens.size() == expected, context);
+        FUZZ_CHECK(tokens.size() == expected, context());
         QStringList names;
         for (const InfluxQL::Token &t : tokens) {
             if (t.kind == Kind::QuotedIdentifier)
                 names += *unquote(t.text(qualified));
             else
-                FUZZ_CHECK(t.kind == Kind::Operator && t.text(qualified) == u".", context);
+                FUZZ_CHECK(t.kind == Kind::Operator && t.text(qualified) == u".", context());
         }
         QStringList nonEmpty = parts;
         nonEmpty.removeAll(QString());
-        FUZZ_CHECK(names == nonEmpty, context);
+        FUZZ_CHECK(names == nonEmpty, context());
     }
 
     // Numbers and booleans from the first bytes.
@@ -246,9 +248,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString regex = Source::regex(text).toString();
     const QString statement = u"SELECT * FROM "_s + regex;
     const QList<InfluxQL::Token> tokens = InfluxQL::tokenize(statement);
-    const QString context = u"pattern: \""_s + text + u"\"\n"_s + describe(statement, tokens);
-    FUZZ_CHECK(tokens.size() == 4, context);
-    FUZZ_CHECK(tokens[3].kind == Kind::Regex && tokens[3].terminated, context);
-    FUZZ_CHECK(unescapeRegex(tokens[3].text(statement)) == pattern, context);
+    const auto context = [&] {
+        return QString(u"pattern: \""_s + text + u"\"\n"_s + describe(statement, tokens));
+    };
+    FUZZ_CHECK(tokens.size() == 4, context());
+    FUZZ_CHECK(tokens[3].kind == Kind::Regex && tokens[3].terminated, context());
+    FUZZ_CHECK(unescapeRegex(tokens[3].text(statement)) == pattern, context());
     return 0;
 }
