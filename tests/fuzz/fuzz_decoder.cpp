@@ -17,6 +17,7 @@
 #include <cstdlib>
 
 using namespace Influx;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -181,7 +182,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Outcome split = decode(body, cuts(body, mode, seed));
     FUZZ_CHECK(whole.documents == split.documents);
     FUZZ_CHECK(whole.failed == split.failed);
-    FUZZ_CHECK(whole.errorString == split.errorString);
+    // The failure names the same document, offset and length however the body was cut. The
+    // reason after them is simdjson's, which for a malformed document may depend on the bytes
+    // after it in the buffer (the next document's, or stale ones), i.e. on the cuts: known,
+    // see the README (Reliability).
+    const auto where = [](const QString &error) { return error.section(u"): "_s, 0, 0); };
+    if (where(whole.errorString) != where(split.errorString)) {
+        std::fprintf(stderr, "in one piece: %s\nin pieces:    %s\n", qPrintable(whole.errorString),
+                     qPrintable(split.errorString));
+    }
+    FUZZ_CHECK(where(whole.errorString) == where(split.errorString));
     FUZZ_CHECK(whole.rows == split.rows);
     FUZZ_CHECK(whole.documentCount == split.documentCount);
     // documentsDecoded() counts the malformed document too (errorString() names it).
