@@ -192,7 +192,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      qPrintable(split.errorString));
     }
     FUZZ_CHECK(where(whole.errorString) == where(split.errorString));
-    FUZZ_CHECK(whole.rows == split.rows);
+    // rowsDecoded() includes the rows of a malformed document read before simdjson stopped,
+    // and where it stops depends on the cuts too (see above).
+    if (!whole.failed)
+        FUZZ_CHECK(whole.rows == split.rows);
     FUZZ_CHECK(whole.documentCount == split.documentCount);
     // documentsDecoded() counts the malformed document too (errorString() names it).
     FUZZ_CHECK(whole.documentCount == whole.documents.size() + (whole.failed ? 1 : 0));
