@@ -15,7 +15,7 @@ namespace {
 
 QString toQString(std::string_view utf8)
 {
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    return stringFromUtf8(utf8);
 }
 
 QString quoted(std::string_view key)

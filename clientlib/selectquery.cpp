@@ -133,6 +133,16 @@ Source Source::regex(const QString &pattern, const QString &database,
         else
             body += c;
     }
+    // A body cannot end in a backslash: influxql reads it with the closing '/' as "\/" and the
+    // regex runs on. A valid pattern ending in one ends in the escape "\\" (an odd run is no
+    // valid RE2): write that backslash as the equivalent "\x5c".
+    qsizetype trailing = 0;
+    while (trailing < body.size() && body[body.size() - 1 - trailing] == u'\\')
+        ++trailing;
+    if (trailing > 0 && trailing % 2 == 0) {
+        body.chop(2);
+        body += u"\\x5c";
+    }
     Source source;
     source.m_text = qualifier(database, retentionPolicy) + u'/' + body + u'/';
     return source;

@@ -217,7 +217,7 @@ quint32 Column::intern(std::string_view utf8)
             return slot - 1;
     }
     const auto code = quint32(m_dictionary.size());
-    m_dictionary.append(QString::fromUtf8(view(utf8)));
+    m_dictionary.append(stringFromUtf8(utf8));
     m_utf8.append(utf8);
     m_utf8Ends.push_back(m_utf8.size());
     m_slots[i] = code + 1;
@@ -362,7 +362,7 @@ void Column::appendString(std::string_view utf8)
         pushString(utf8);
     } else {
         convertTo(ColumnType::Mixed);
-        m_mixed.emplace_back(QString::fromUtf8(view(utf8)));
+        m_mixed.emplace_back(stringFromUtf8(utf8));
     }
     ++m_size;
 }

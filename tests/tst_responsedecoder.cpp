@@ -150,6 +150,7 @@ private Q_SLOTS:
     void floats();
     void nullCells();
     void unicode();
+    void leadingByteOrderMarkKept();
     void topLevelError();
     void blankLinesAndCrLf();
     void lastDocumentWithoutNewline();
@@ -464,6 +465,26 @@ void tst_ResponseDecoder::unicode()
     QCOMPARE(series.tags().value(u"lieu"_s), u"Zürich"_s);
     QCOMPARE(series.value(0, 1), QVariant(u"日本語 🎉"_s));
     QCOMPARE(series.value(1, 1), QVariant(u"é\n\"q\"\\ <&> 😀"_s));
+}
+
+// QString::fromUtf8() drops a U+FEFF at the start of a text; names and values that begin with
+// one (InfluxDB stores them as written) must keep it. Found by the encoder fuzzer's round trip.
+void tst_ResponseDecoder::leadingByteOrderMarkKept()
+{
+    const QString bom(QChar(0xfeff));
+    const QList<DecodedDocument> documents = decodeAll(body({
+            "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"\xEF\xBB\xBFm\",\"tags\":{"
+            "\"\xEF\xBB\xBFk\":\"\xEF\xBB\xBFv\"},\"columns\":[\"time\",\"\xEF\xBB\xBF"
+            "s\",\"mixed\"],\"values\":[[1,\"\xEF\xBB\xBFx\",1],[2,\"\\ufeffy\",\"\xEF\xBB\xBFz\"]]"
+            "}]}]}",
+    }));
+    const Series &series = documents[0].results[0].series[0].series;
+    QCOMPARE(series.name(), bom + u"m"_s);
+    QCOMPARE(series.tags().value(bom + u"k"_s), bom + u"v"_s);
+    QCOMPARE(series.columns().value(1), bom + u"s"_s);
+    QCOMPARE(series.stringAt(0, 1), bom + u"x"_s);
+    QCOMPARE(series.stringAt(1, 1), bom + u"y"_s); // the \u escape too
+    QCOMPARE(series.value(1, 2), QVariant(bom + u"z"_s)); // a string in a mixed column
 }
 
 void tst_ResponseDecoder::topLevelError()

@@ -395,6 +395,11 @@ void TestSelectQuery::sources_data()
     QTest::newRow("regex escaped slash") << Source::regex(u"a\\/b"_s).toString() << u"/a\\\\/b/"_s;
     QTest::newRow("regex keeps other escapes")
             << Source::regex(u"^cpu\\d+$"_s).toString() << u"/^cpu\\d+$/"_s;
+    // Found by fuzz_quoting: "/a\\/" would read as an escaped '/' and an unterminated regex.
+    QTest::newRow("regex ending in an escaped backslash")
+            << Source::regex(u"a\\\\"_s).toString() << u"/a\\x5c/"_s;
+    QTest::newRow("regex ending in two escaped backslashes")
+            << Source::regex(u"\\\\\\\\"_s).toString() << u"/\\\\\\x5c/"_s;
     QTest::newRow("regex newline as escape") << Source::regex(u"a\nb"_s).toString() << u"/a\\nb/"_s;
     QTest::newRow("regex qualified")
             << Source::regex(u"cpu"_s, u"db"_s, u"rp"_s).toString() << u"\"db\".\"rp\"./cpu/"_s;
