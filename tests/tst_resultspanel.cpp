@@ -87,6 +87,9 @@ private Q_SLOTS:
 private:
     QueryReply *run(const QString &text, const QueryOptions &options = {});
     bool runAndWait(ResultsPanel &panel, const QString &text, const QueryOptions &options = {});
+    // Shows the panel with a row limit of 50,000: the limit holds a query of "big" midway
+    // (paused), however fast the server is.
+    static void showWithRowLimit(ResultsPanel &panel);
     void writeOrFail(const QByteArray &lines);
 
     Client *m_client = nullptr;
@@ -99,6 +102,16 @@ QueryReply *tst_ResultsPanel::run(const QString &text, const QueryOptions &optio
     QueryOptions o = options;
     o.database = m_db;
     return m_client->rawQuery(text, o);
+}
+
+void tst_ResultsPanel::showWithRowLimit(ResultsPanel &panel)
+{
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    Preferences preferences;
+    preferences.rowLimit = 50000;
+    panel.setPreferences(preferences);
 }
 
 bool tst_ResultsPanel::runAndWait(ResultsPanel &panel, const QString &text,
@@ -753,14 +766,10 @@ void tst_ResultsPanel::chartStreamsWhileTheQueryRuns()
 {
     ResultsPanel panel;
     panel.setChartFirst(true); // as the builder: the chart in front as soon as it is there
-    panel.resize(1000, 700);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    // The row limit holds the query midway, however fast the server: the chart must show part
-    // of the rows while it waits.
-    Preferences preferences;
-    preferences.rowLimit = 50000;
-    panel.setPreferences(preferences);
+    // Held midway by the row limit: the chart must show part of the rows while it waits.
+    showWithRowLimit(panel);
+    if (QTest::currentTestFailed())
+        return;
     Explorer::SeriesChartView *view = panel.chartPanel()->view();
     auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
 
@@ -818,8 +827,9 @@ void tst_ResultsPanel::chartStreamsWhileTheQueryRuns()
              qPrintable(panel.chartPanel()->statusText()));
 
     // A refresh keeps the old chart up while it runs, and then shows its own result.
-    preferences.rowLimit = 0;
-    panel.setPreferences(preferences);
+    Preferences noLimit;
+    noLimit.rowLimit = 0;
+    panel.setPreferences(noLimit);
     samples.clear();
     QSignalSpy refreshed(&panel, &ResultsPanel::queryFinished);
     panel.setReply(run(u"SELECT v FROM big WHERE time < 150000s"_s, {.chunkSize = 2000}),
@@ -838,13 +848,9 @@ void tst_ResultsPanel::chartStreamsWhileTheQueryRuns()
 void tst_ResultsPanel::backgroundChartGetsTheRowsWhenBroughtToTheFront()
 {
     ResultsPanel panel; // as a query tab: the table stays in front
-    panel.resize(1000, 700);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    // The row limit holds the query midway (paused), however fast the server is.
-    Preferences preferences;
-    preferences.rowLimit = 50000;
-    panel.setPreferences(preferences);
+    showWithRowLimit(panel);
+    if (QTest::currentTestFailed())
+        return;
     Explorer::SeriesChartView *view = panel.chartPanel()->view();
     auto *tabs = child<QTabWidget>(panel, u"resultTabs"_s);
     QSignalSpy finished(&panel, &ResultsPanel::queryFinished);
