@@ -19,14 +19,16 @@
 
 namespace Influx {
 
-// UTF-8 text (already validated) as a QString, a leading U+FEFF included: QString::fromUtf8()
-// drops a byte order mark at the start, which would change names and values that begin with
-// one (found by the encoder fuzzer's round trip).
+// UTF-8 text (already validated) as a QString, leading U+FEFFs included: QString::fromUtf8()
+// drops a byte order mark at the start (each call drops one), which would change names and
+// values that begin with one (found by the encoder fuzzer's round trip).
 inline QString stringFromUtf8(std::string_view utf8)
 {
-    if (utf8.size() >= 3 && std::memcmp(utf8.data(), "\xEF\xBB\xBF", 3) == 0)
-        return QChar(0xfeff) + QString::fromUtf8(utf8.data() + 3, qsizetype(utf8.size() - 3));
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    size_t boms = 0;
+    while (utf8.size() >= boms + 3 && std::memcmp(utf8.data() + boms, "\xEF\xBB\xBF", 3) == 0)
+        boms += 3;
+    const QString rest = QString::fromUtf8(utf8.data() + boms, qsizetype(utf8.size() - boms));
+    return boms == 0 ? rest : QString(qsizetype(boms / 3), QChar(0xfeff)) + rest;
 }
 
 // The memory behind PodArray, untyped.

@@ -14,12 +14,14 @@ namespace StrictLineProtocol {
 
 namespace {
 
-// QString::fromUtf8() would drop a leading U+FEFF (byte order mark): keep it, it is text.
+// QString::fromUtf8() would drop a leading U+FEFF (byte order mark), one per call: keep them
+// all, they are text.
 QString fromUtf8(const QByteArray &utf8)
 {
-    if (utf8.startsWith("\xEF\xBB\xBF"))
-        return QChar(0xfeff) + QString::fromUtf8(utf8.sliced(3));
-    return QString::fromUtf8(utf8);
+    qsizetype boms = 0;
+    while (utf8.sliced(boms).startsWith("\xEF\xBB\xBF"))
+        boms += 3;
+    return QString(boms / 3, QChar(0xfeff)) + QString::fromUtf8(utf8.sliced(boms));
 }
 
 class Reader
