@@ -4,6 +4,7 @@
 #include "influxql.h"
 #include "lineprotocol.h"
 #include "requestdispatcher.h"
+#include "writeretry.h"
 
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QPromise>
@@ -34,6 +35,7 @@ struct Client::Private
     QThread *decoderThread = nullptr;
     QSslConfiguration ssl; // from verifyTls and caFile
     bool autoDelete = false;
+    std::shared_ptr<RetryQueue> retryQueue = std::make_shared<RetryQueue>();
 
     QNetworkAccessManager *manager() const
     {
@@ -270,7 +272,8 @@ void Client::encodeThenSend(WriteReply *reply, const WriteOptions &options,
     auto promise = std::make_shared<QPromise<WriteEncoding>>();
     auto *watcher = new QFutureWatcher<WriteEncoding>(reply);
     connect(watcher, &QFutureWatcherBase::finished, reply,
-            [this, reply, watcher, spec = writeSpec(options)]() mutable {
+            [this, reply, watcher, spec = writeSpec(options),
+             retry = options.retry.value_or(d->options.writeRetry)]() mutable {
                 watcher->deleteLater();
                 if (reply->isFinished()) // aborted while encoding
                     return;
@@ -288,7 +291,7 @@ void Client::encodeThenSend(WriteReply *reply, const WriteOptions &options,
                 }
                 reply->m_body = result.body;
                 spec.body = result.body;
-                startRequest(reply, spec);
+                startWrite(reply, spec, retry);
             });
     watcher->setFuture(promise->future());
     promise->start();
@@ -313,13 +316,47 @@ WriteReply *Client::writeBody(const QByteArray &body, const WriteOptions &option
     RequestSpec spec = writeSpec(options);
     spec.body = body;
     // From the event loop, so that finished() is never emitted inside this call.
-    QTimer::singleShot(0, reply, [this, reply, spec, validation] {
-        if (validation.isError())
-            reply->failWith(validation);
-        else if (!reply->isFinished())
-            startRequest(reply, spec);
-    });
+    QTimer::singleShot(
+            0, reply,
+            [this, reply, spec, validation, retry = options.retry.value_or(d->options.writeRetry)] {
+                if (validation.isError())
+                    reply->failWith(validation);
+                else if (!reply->isFinished())
+                    startWrite(reply, spec, retry);
+            });
     return reply;
+}
+
+void Client::startWrite(WriteReply *reply, const RequestSpec &spec, const RetryPolicy &retry)
+{
+    if (retry.isEnabled() && !reply->m_retry) {
+        if (const Error problem = retry.validate()) {
+            reply->failWith(problem);
+            return;
+        }
+        QPointer<Client> self(this);
+        reply->m_retry = new WriteRetry(
+                retry, spec.body.size(), d->retryQueue,
+                [self, reply, spec](const Error &lastError) {
+                    if (!self) // the client is being destroyed, and its replies with it
+                        return;
+                    if (reply->isFinished())
+                        return;
+                    // The server that timed out or answered 5xx goes to the back of the
+                    // failover order, so that the retry asks the others first (a refused URL
+                    // is passed over by the failover itself).
+                    QString failed = lastError.url().toString();
+                    if (failed.endsWith(spec.path))
+                        failed.chop(spec.path.size());
+                    const qsizetype at = self->d->urls.indexOf(QUrl(failed));
+                    if (at >= 0 && self->d->urls.size() > 1)
+                        self->d->urls.move(at, self->d->urls.size() - 1);
+                    self->startRequest(reply, spec);
+                },
+                reply);
+        connect(reply->m_retry, &WriteRetry::retrying, reply, &WriteReply::retrying);
+    }
+    startRequest(reply, spec);
 }
 
 RequestSpec Client::writeSpec(const WriteOptions &options) const

@@ -100,6 +100,8 @@ private:
                         std::function<WriteEncoding()> encode);
     Precision writePrecision(const WriteOptions &options) const;
     void startRequest(Reply *reply, RequestSpec spec);
+    // startRequest() for a write, with its retry policy.
+    void startWrite(WriteReply *reply, const RequestSpec &spec, const RetryPolicy &retry);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -80,6 +80,44 @@ Error ClientOptions::validate() const
         return invalid(u"no PEM certificate could be read from the CA file %1"_s.arg(caFile));
     if (timeout.count() < 0)
         return invalid(u"timeout must not be negative"_s);
+    return writeRetry.validate();
+}
+
+std::chrono::milliseconds RetryPolicy::delayBefore(int retry) const
+{
+    double delay = double(initialDelay.count());
+    for (int i = 1; i < retry && delay < double(maxDelay.count()); ++i)
+        delay *= multiplier;
+    return std::chrono::milliseconds(qint64(std::min(delay, double(maxDelay.count()))));
+}
+
+bool RetryPolicy::isRetryable(const Error &error)
+{
+    switch (error.kind()) {
+    case Error::Kind::NoServersReachable:
+    case Error::Kind::Timeout:
+        return true;
+    case Error::Kind::ServerError: {
+        const int status = error.httpStatus();
+        return status == 429 || (status >= 500 && status != 501 && status != 505);
+    }
+    default:
+        return false;
+    }
+}
+
+Error RetryPolicy::validate() const
+{
+    if (maxRetries < 0 || maxRetries > MaxRetries)
+        return invalid(u"write retries must be from 0 to %1"_s.arg(MaxRetries));
+    if (initialDelay.count() < 1 || maxDelay < initialDelay || maxDelay > MaxDelayLimit)
+        return invalid(u"retry delays must be at least 1 ms, the longest no shorter than the "
+                       u"first and at most %1 s"_s.arg(MaxDelayLimit.count()));
+    if (!(multiplier >= 1 && multiplier <= 100) || !(jitter >= 0 && jitter <= 1))
+        return invalid(u"the retry delay multiplier must be from 1 to 100 and the jitter from "
+                       u"0 to 1"_s);
+    if (maxQueuedBytes < 0)
+        return invalid(u"the retry queue limit must not be negative"_s);
     return {};
 }
 
@@ -151,6 +189,28 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
     if (has("verifyTls"))
         options.verifyTls = map.value(u"verifyTls"_s).toBool();
     options.caFile = text("caFile");
+    if (has("writeRetries") && !problem) {
+        bool ok = false;
+        const int retries = map.value(u"writeRetries"_s).toInt(&ok);
+        if (!ok || retries < 0 || retries > RetryPolicy::MaxRetries)
+            problem = invalid(u"write retries must be a whole number from 0 to %1: %2"_s.arg(
+                    QString::number(RetryPolicy::MaxRetries), text("writeRetries")));
+        else
+            options.writeRetry.maxRetries = retries;
+    }
+    if (has("writeRetryMaxDelay") && !problem) {
+        bool ok = false;
+        const double seconds = map.value(u"writeRetryMaxDelay"_s).toDouble(&ok);
+        if (!ok || !(seconds >= 0.001) || seconds > RetryPolicy::MaxDelayLimit.count())
+            problem = invalid(u"the longest delay between write retries must be a number of "
+                              u"seconds from 0.001 to %1: %2"_s.arg(
+                                      QString::number(RetryPolicy::MaxDelayLimit.count()),
+                                      text("writeRetryMaxDelay")));
+        else
+            options.writeRetry.maxDelay = std::chrono::milliseconds(qint64(seconds * 1000));
+        options.writeRetry.initialDelay =
+                std::min(options.writeRetry.initialDelay, options.writeRetry.maxDelay);
+    }
     if (!problem)
         problem = options.validate();
     setError(error, problem);

@@ -185,28 +185,9 @@ bool LocalServer::start(int timeoutMs)
         if (!d->prepare())
             return false;
         d->directory->setAutoRemove(!d->keepData);
-        d->log.clear();
-        d->process = new QProcess(this);
-        d->process->setProcessChannelMode(QProcess::MergedChannels);
-        connect(d->process, &QProcess::readyRead, this,
-                [this] { d->log += d->process->readAll(); });
-        connect(d->process, &QProcess::finished, this,
-                [this](int exitCode) { Q_EMIT finished(exitCode); });
-        d->process->start(d->executable, {u"-config"_s, d->directory->filePath(u"influxd.conf"_s)});
-        if (!d->process->waitForStarted(5000)) {
-            d->errorString = u"cannot start %1: %2"_s.arg(d->executable, d->process->errorString());
-            stop();
-            return false;
-        }
-        QProcess *process = d->process;
-        if (d->waitUntilAnswering(timeoutMs,
-                                  [process] { return process->state() == QProcess::Running; }))
+        if (launch(timeoutMs))
             return true;
-        d->log += d->process->readAll();
         const bool portTaken = d->log.contains("address already in use");
-        if (d->errorString.isEmpty() || d->process->state() != QProcess::Running)
-            d->errorString =
-                    u"influxd exited during start-up: "_s + QString::fromUtf8(d->log.right(2000));
         stop();
         if (!portTaken)
             return false;
@@ -214,21 +195,71 @@ bool LocalServer::start(int timeoutMs)
     return false;
 }
 
-void LocalServer::stop()
+bool LocalServer::launch(int timeoutMs)
 {
-    if (d->process) {
-        d->process->disconnect(this);
-        if (d->process->state() != QProcess::NotRunning) {
+    d->log.clear();
+    d->process = new QProcess(this);
+    d->process->setProcessChannelMode(QProcess::MergedChannels);
+    connect(d->process, &QProcess::readyRead, this, [this] { d->log += d->process->readAll(); });
+    connect(d->process, &QProcess::finished, this,
+            [this](int exitCode) { Q_EMIT finished(exitCode); });
+    d->process->start(d->executable, {u"-config"_s, d->directory->filePath(u"influxd.conf"_s)});
+    if (!d->process->waitForStarted(5000)) {
+        d->errorString = u"cannot start %1: %2"_s.arg(d->executable, d->process->errorString());
+        halt(false);
+        return false;
+    }
+    QProcess *process = d->process;
+    if (d->waitUntilAnswering(timeoutMs,
+                              [process] { return process->state() == QProcess::Running; }))
+        return true;
+    d->log += d->process->readAll();
+    if (d->errorString.isEmpty() || d->process->state() != QProcess::Running)
+        d->errorString =
+                u"influxd exited during start-up: "_s + QString::fromUtf8(d->log.right(2000));
+    halt(false);
+    return false;
+}
+
+void LocalServer::halt(bool crash)
+{
+    if (!d->process)
+        return;
+    d->process->disconnect(this);
+    if (d->process->state() != QProcess::NotRunning) {
+        if (crash) {
+            d->process->kill();
+            d->process->waitForFinished(5000);
+        } else {
             d->process->terminate();
             if (!d->process->waitForFinished(10000)) {
                 d->process->kill();
                 d->process->waitForFinished(5000);
             }
         }
-        d->log += d->process->readAll();
-        delete d->process;
-        d->process = nullptr;
     }
+    d->log += d->process->readAll();
+    delete d->process;
+    d->process = nullptr;
+}
+
+void LocalServer::kill()
+{
+    halt(true);
+}
+
+bool LocalServer::restart(int timeoutMs)
+{
+    if (!d->directory || d->detachedPid)
+        return false;
+    halt(false);
+    d->errorString.clear();
+    return launch(timeoutMs);
+}
+
+void LocalServer::stop()
+{
+    halt(false);
     d->directory.reset();
 }
 

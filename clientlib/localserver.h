@@ -37,6 +37,12 @@ public:
     // passes. Retries with new ports when influxd cannot bind one.
     bool start(int timeoutMs = 30000);
     void stop();
+    // For fault tests: ends influxd with SIGKILL, as a crash would, and keeps its data;
+    // restart() brings it back.
+    void kill();
+    // Stops influxd if it runs (SIGTERM) and starts it again on the same port and data, waiting
+    // as start() does. False when it was never started, or cannot come back (port taken).
+    bool restart(int timeoutMs = 30000);
     bool isRunning() const;
 
     QUrl url() const; // http://127.0.0.1:<port>
@@ -56,6 +62,8 @@ Q_SIGNALS:
     void finished(int exitCode); // influxd ended (crash or stop())
 
 private:
+    bool launch(int timeoutMs); // runs influxd with the prepared directory and ports
+    void halt(bool crash); // ends the process, keeps the directory
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -5,6 +5,7 @@
 #include "querydecoder.h"
 #include "requestdispatcher.h"
 #include "resultmerger.h"
+#include "writeretry.h"
 
 #include <QtCore/QEventLoop>
 #include <QtCore/QPointer>
@@ -88,6 +89,8 @@ void Reply::abort()
 
 void Reply::send(RequestDispatcher *dispatcher)
 {
+    if (d->dispatcher) // a retry: the last attempt's is done
+        d->dispatcher->deleteLater();
     d->dispatcher = dispatcher;
     dispatcher->setPaused(d->readingPaused);
     dispatcher->start();
@@ -199,8 +202,22 @@ QList<DataPoint> WriteReply::points() const
     return m_batch.isEmpty() ? m_points : m_batch.toPoints();
 }
 
+int WriteReply::attempts() const
+{
+    if (m_retry)
+        return m_retry->attempts();
+    return dispatcher() ? 1 : 0;
+}
+
+bool WriteReply::deferFailure(const Error &error)
+{
+    return m_retry && m_retry->retryAfter(error);
+}
+
 void WriteReply::handleFailure(Error &error)
 {
+    if (m_retry)
+        m_retry->explain(error);
     if (error.kind() != Error::Kind::ServerError)
         return;
     const QString message = error.message();

@@ -17,6 +17,7 @@ namespace Influx {
 
 class Client;
 class RequestDispatcher;
+class WriteRetry;
 
 // The common part of every operation's reply, in the QNetworkReply style.
 //
@@ -139,11 +140,20 @@ public:
     QList<qsizetype> failedLines() const { return m_failedLines; }
     // For "partial write: ... dropped=N", N; otherwise 0.
     qsizetype droppedCount() const { return m_dropped; }
+    // Requests sent so far: 1, plus one per retry (see RetryPolicy).
+    int attempts() const;
+
+Q_SIGNALS:
+    // The attempt failed with error and is retried (attempt 2 = the first retry) in delayMs.
+    // finished() comes only after the last attempt.
+    void retrying(int attempt, const Influx::Error &error, int delayMs);
 
 private:
     friend class Client;
     using Reply::Reply;
     void handleFailure(Error &error) override;
+    bool deferFailure(const Error &error) override;
+    WriteRetry *m_retry = nullptr; // child; only with a RetryPolicy that is enabled
     QList<DataPoint> m_points;
     PointBatch m_batch;
     QByteArray m_body;

@@ -18,14 +18,17 @@ FaultServer::FaultServer(QObject *parent) : QObject(parent)
 
 FaultServer::~FaultServer() = default;
 
-bool FaultServer::listen()
+bool FaultServer::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    if (!m_server.listen(QHostAddress::LocalHost, port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
 }
 
 QUrl FaultServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
 void FaultServer::onNewConnection()

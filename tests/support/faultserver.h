@@ -37,8 +37,9 @@ public:
     explicit FaultServer(QObject *parent = nullptr);
     ~FaultServer() override;
 
-    bool listen(); // 127.0.0.1, a free port
+    bool listen(quint16 port = 0); // 127.0.0.1; 0 = a free port
     QUrl url() const;
+    void close() { m_server.close(); } // refuses new connections from now on
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     QList<Request> requests() const { return m_requests; }
 
@@ -54,6 +55,7 @@ public:
 private:
     void onNewConnection();
     QTcpServer m_server;
+    quint16 m_port = 0; // kept after close()
     Handler m_handler;
     QList<Request> m_requests;
 };
