@@ -51,6 +51,29 @@ const QList<OptionSpec> &optionSpecs()
              QT_TRANSLATE_NOOP(
                      "Explorer::CommandLine",
                      "Lines of line protocol per write request for --import (default 50000).")},
+            {{u"failed-lines"_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "file"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "With --import: write every data line that was not written to <file> "
+                     "(created or truncated), so that it can be fixed and imported again: the "
+                     "lines of failed batches, the lines a partial write rejected, and all input "
+                     "after a failure that stopped the import. Left empty when every point is "
+                     "written.")},
+            {{u"retries"_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "n"),
+             QT_TRANSLATE_NOOP(
+                     "Explorer::CommandLine",
+                     "Send a write again, up to <n> times (0 to 100; default 0), when no server "
+                     "can be reached, none answers in time or the answer is a server error (HTTP "
+                     "429 or 5xx), waiting 0.5 s, 1 s, 2 s ... between attempts. Rejected data is "
+                     "never sent again."),
+             true},
+            {{u"retry-max-delay"_s},
+             QT_TRANSLATE_NOOP("Explorer::CommandLine", "seconds"),
+             QT_TRANSLATE_NOOP("Explorer::CommandLine",
+                               "The longest wait between two attempts of --retries (default 30)."),
+             true},
             {{u"demo"_s},
              nullptr,
              QT_TRANSLATE_NOOP(
@@ -268,6 +291,7 @@ Examples:
   influx-explorer -d telegraf -e 'SELECT mean(usage_idle) FROM cpu
       WHERE time > now() - 1h GROUP BY time(10m), host' --format csv
   influx-explorer -d mydb --precision s --import metrics.lp
+  influx-explorer -d mydb --import metrics.lp --retries 5 --failed-lines left.lp
   gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
   influx-explorer --demo -e 'SHOW MEASUREMENTS' --format json
   influx-explorer --serve-demo    # a demo server until Ctrl+C
@@ -349,6 +373,13 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
             return usageError(Text::tr("--batch-size must be a positive integer"));
         options.batchSize = *size;
     }
+    if (parser.isSet(u"failed-lines"_s)) {
+        if (options.mode != Mode::Import)
+            return usageError(Text::tr("--failed-lines goes with --import"));
+        options.failedLinesPath = parser.value(u"failed-lines"_s);
+        if (options.failedLinesPath.isEmpty())
+            return usageError(Text::tr("--failed-lines needs a file name"));
+    }
     if (parser.isSet(u"format"_s)) {
         const QString name = parser.value(u"format"_s);
         const auto format = ResultFormatter::formatFromName(name);
@@ -410,6 +441,23 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
         if (!size)
             return usageError(Text::tr("--chunk-size must be a non-negative integer"));
         map.insert(u"chunkSize"_s, *size);
+    }
+    if (parser.isSet(u"retries"_s)) {
+        const auto retries = parseInteger(parser.value(u"retries"_s), 0);
+        if (!retries || *retries > Influx::RetryPolicy::MaxRetries)
+            return usageError(Text::tr("--retries must be a whole number from 0 to %1")
+                                      .arg(Influx::RetryPolicy::MaxRetries));
+        map.insert(u"writeRetries"_s, *retries);
+    }
+    if (parser.isSet(u"retry-max-delay"_s)) {
+        bool ok = false;
+        const double seconds = parser.value(u"retry-max-delay"_s).trimmed().toDouble(&ok);
+        if (!ok || !(seconds >= 0.001)
+            || seconds > double(Influx::RetryPolicy::MaxDelayLimit.count()))
+            return usageError(
+                    Text::tr("--retry-max-delay must be a number of seconds from 0.001 to %1")
+                            .arg(Influx::RetryPolicy::MaxDelayLimit.count()));
+        map.insert(u"writeRetryMaxDelay"_s, seconds);
     }
     if (parser.isSet(u"timeout"_s)) {
         const auto seconds = parseInteger(parser.value(u"timeout"_s), 0);

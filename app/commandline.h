@@ -37,6 +37,7 @@ struct CommandLineOptions
     QString query; // --execute
     QString importPath; // --import; "-" reads standard input
     int batchSize = Importer::DefaultBatchSize; // --batch-size
+    QString failedLinesPath; // --failed-lines
     ResultFormatter::Format format = ResultFormatter::Format::Column;
     // Connection flags, validated by ClientOptions::fromVariantMap. With --demo the base URL
     // is set once the server runs, and the database defaults to "demo".

@@ -193,6 +193,7 @@ int Headless::import(Influx::Client &client)
     Importer::Options options;
     options.path = m_options.importPath;
     options.batchSize = m_options.batchSize;
+    options.failedLinesPath = m_options.failedLinesPath;
     options.showProgress = ::isatty(STDERR_FILENO) == 1;
     QEventLoop loop;
     connect(&importer, &Importer::finished, &loop, &QEventLoop::quit);

@@ -35,6 +35,16 @@ void Importer::start(const Options &options)
     m_options = options;
     m_options.batchSize = std::max(1, m_options.batchSize);
     m_clock.start();
+    if (!m_options.failedLinesPath.isEmpty()) {
+        m_failedLines.setFileName(m_options.failedLinesPath);
+        if (!m_failedLines.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            fail(tr("cannot write %1: %2")
+                         .arg(m_options.failedLinesPath, m_failedLines.errorString()));
+            m_eof = true;
+            QTimer::singleShot(0, this, &Importer::pump);
+            return;
+        }
+    }
     if (m_options.path == u"-"_s) {
         m_fd = STDIN_FILENO;
     } else {
@@ -68,13 +78,15 @@ void Importer::pump()
     if (m_finished)
         return;
     sendReadyBatches();
-    // Read on while there is room: nothing waits to be sent.
-    while (!m_eof && !m_stats.stopped && m_ready.isEmpty() && !m_pollable) {
+    // Read on while there is room: nothing waits to be sent. After a stop, the input left is
+    // read only to keep its lines.
+    const bool reading = !m_stats.stopped || m_failedLines.isOpen();
+    while (!m_eof && reading && m_ready.isEmpty() && !m_pollable) {
         readChunk();
         sendReadyBatches();
     }
     if (m_notifier)
-        m_notifier->setEnabled(!m_eof && !m_stats.stopped && m_ready.isEmpty());
+        m_notifier->setEnabled(!m_eof && reading && m_ready.isEmpty());
     finishIfDone();
 }
 
@@ -131,6 +143,11 @@ void Importer::takeLine(QByteArrayView line)
         ++first;
     if (first == line.size() || line[first] == '#')
         return;
+    if (m_stats.stopped) { // only read on to keep the lines left (--failed-lines)
+        ++m_stats.pointsNotSent;
+        keepLine(line.sliced(first));
+        return;
+    }
     // Sized once per batch: growing a multi-MB body line by line copied it over and over.
     if (m_filling.body.isEmpty() && m_lastBatchBytes > 0)
         m_filling.body.reserve(m_lastBatchBytes + m_lastBatchBytes / 8);
@@ -149,6 +166,27 @@ void Importer::sendReadyBatches()
         const Batch batch = m_ready.takeFirst();
         const qint64 batchNumber = m_nextBatchNumber++;
         Influx::WriteReply *reply = m_client->writeLines(batch.body, m_options.writeOptions);
+        connect(reply, &Influx::WriteReply::retrying, this,
+                [this, batchNumber, first = batch.lineNumbers.constFirst(),
+                 last = batch.lineNumbers.constLast()](int attempt, const Influx::Error &error,
+                                                       int delayMs) {
+                    ++m_stats.retries;
+                    const int attempts = m_options.writeOptions.retry
+                            ? m_options.writeOptions.retry->maxRetries + 1
+                            : m_client->options().writeRetry.maxRetries + 1;
+                    report((u"warning: "_s
+                            + tr("batch %1 (lines %2-%3) failed: %4; sending it again in %5 s "
+                                 "(attempt %6 of %7)")
+                                      .arg(batchNumber)
+                                      .arg(first)
+                                      .arg(last)
+                                      .arg(error.toString())
+                                      .arg(delayMs / 1000.0, 0, 'f', 1)
+                                      .arg(attempt)
+                                      .arg(attempts)
+                            + u'\n')
+                                   .toUtf8());
+                });
         ++m_inFlight;
         ++m_stats.batches;
         m_stats.pointsSent += batch.lineNumbers.size();
@@ -181,6 +219,13 @@ void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint
                 partial ? std::min<qint64>(lines, unparsable + reply->droppedCount()) : lines;
         m_stats.pointsWritten += lines - notWritten;
         m_stats.pointsFailed += notWritten;
+        // Lines to keep: a partial write's named lines, unless it also dropped points it did
+        // not name; then (as for any other failure) the whole batch.
+        if (partial && reply->droppedCount() == 0 && !failedLines.isEmpty()
+            && unparsable == failedLines.size())
+            keepLines(batch, failedLines);
+        else
+            keepLines(batch, {});
 
         QString text = u"ERR: "_s
                 + tr("batch %1 (lines %2-%3) failed: %4")
@@ -227,10 +272,48 @@ void Importer::fail(const QString &message)
 void Importer::stop()
 {
     m_stats.stopped = true;
+    for (const Batch &batch : std::as_const(m_ready)) {
+        m_stats.pointsNotSent += batch.lineNumbers.size();
+        keepLines(batch, {});
+    }
+    m_stats.pointsNotSent += m_filling.lineNumbers.size();
+    keepLines(m_filling, {});
     m_ready.clear();
     m_filling = {};
     if (m_notifier)
         m_notifier->setEnabled(false);
+}
+
+void Importer::keepLines(const Batch &batch, const QList<qsizetype> &indexes)
+{
+    if (!m_failedLines.isOpen() || batch.lineNumbers.isEmpty())
+        return;
+    // The body holds one line per entry of lineNumbers, each ended by '\n'.
+    QList<QByteArrayView> lines;
+    lines.reserve(batch.lineNumbers.size());
+    qsizetype start = 0;
+    for (qsizetype end; (end = batch.body.indexOf('\n', start)) >= 0; start = end + 1)
+        lines.append(QByteArrayView(batch.body).sliced(start, end - start));
+    if (indexes.isEmpty()) {
+        for (QByteArrayView line : std::as_const(lines))
+            keepLine(line);
+        return;
+    }
+    for (qsizetype index : indexes) {
+        if (index >= 0 && index < lines.size())
+            keepLine(lines[index]);
+    }
+}
+
+void Importer::keepLine(QByteArrayView line)
+{
+    if (!m_failedLines.isOpen())
+        return;
+    ++m_stats.linesKept;
+    if (m_failedLines.write(line.data(), line.size()) < 0 || !m_failedLines.putChar('\n')) {
+        fail(tr("cannot write %1: %2").arg(m_options.failedLinesPath, m_failedLines.errorString()));
+        m_failedLines.close();
+    }
 }
 
 void Importer::printProgress(bool force)
@@ -278,6 +361,8 @@ void Importer::finishIfDone()
                               .arg(m_stats.linesRead);
     if (m_stats.pointsFailed > 0)
         summary += tr("; %1 not written").arg(points(m_stats.pointsFailed));
+    if (m_stats.retries > 0)
+        summary += tr("; %1 sent again").arg(batches(m_stats.retries));
     summary += u'\n';
     if (m_stats.stopped) {
         summary += u"ERR: "_s
@@ -285,6 +370,16 @@ void Importer::finishIfDone()
                                                 .arg(m_lastSentLine)
                                       : tr("import stopped: the input was not sent"))
                 + u'\n';
+    }
+    if (m_failedLines.isOpen()) {
+        m_failedLines.close();
+        if (m_stats.linesKept > 0)
+            summary += (m_stats.linesKept == 1
+                                ? tr("The line not written is in %1").arg(m_options.failedLinesPath)
+                                : tr("The %1 lines not written are in %2")
+                                          .arg(m_stats.linesKept)
+                                          .arg(m_options.failedLinesPath))
+                    + u'\n';
     }
     report(summary.toUtf8());
     Q_EMIT finished();

@@ -37,6 +37,15 @@ namespace Explorer {
 //   server cannot be reached, authentication, database not found, server errors), because
 //   every later batch would fail the same way. Either way the exit status is 1: nothing
 //   fails silently.
+// - With a retry policy in the client's options (--retries), a batch that failed because no
+//   server could be reached, none answered in time or one answered 5xx is sent again first;
+//   each retry is reported, and the import stops only after the last attempt failed.
+// - With failedLinesPath (--failed-lines), every data line not written goes to that file, in
+//   the input's order within each batch: the failed batches' lines, the lines a partial write
+//   rejected (and, when it dropped points without naming them, the rest of that batch: writing
+//   a stored point again overwrites it with the same values), and after a stop the batches in
+//   flight and all the input left, which is then still read to its end. So each input data line
+//   is either written or in that file.
 // - A progress line ("\r<lines> lines, <rate> points/s") is written while it runs when
 //   showProgress is set (the headless mode sets it when stderr is a terminal), and a summary
 //   at the end ("<n> points written in <b> batches, <f> failed (<l> lines read)").
@@ -54,6 +63,8 @@ public:
         QString path; // "-" = standard input
         int batchSize = DefaultBatchSize;
         bool showProgress = false;
+        QString failedLinesPath; // empty: not kept
+
         Influx::WriteOptions writeOptions;
     };
 
@@ -63,6 +74,9 @@ public:
         qint64 pointsSent = 0; // data lines sent
         qint64 pointsWritten = 0; // sent and accepted by the server
         qint64 pointsFailed = 0; // sent and rejected (or not known to be written)
+        qint64 pointsNotSent = 0; // data lines left after a stop (counted with failedLinesPath)
+        qint64 linesKept = 0; // data lines written to the failed-lines file
+        qint64 retries = 0; // batches sent again by the retry policy
         qint64 batches = 0; // sent
         qint64 failedBatches = 0;
         bool stopped = false; // gave up before the end of the input
@@ -97,11 +111,14 @@ private:
     void printProgress(bool force);
     void finishIfDone();
     void report(const QByteArray &text);
+    void keepLines(const Batch &batch, const QList<qsizetype> &indexes); // all when empty
+    void keepLine(QByteArrayView line);
 
     Influx::Client *m_client;
     QIODevice *m_diagnostics;
     Options m_options;
     QFile m_file;
+    QFile m_failedLines;
     int m_fd = -1;
     bool m_pollable = false; // a pipe or terminal: wait for data with a notifier
     QSocketNotifier *m_notifier = nullptr;

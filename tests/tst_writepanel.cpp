@@ -4,6 +4,7 @@
 // good lines written to the server and read back as parsed), batches with bad lines, server
 // rejections, partial writes, a stopped write and cancel; driven through the real widgets.
 #include "client.h"
+#include "faultserver.h"
 #include "testserver.h"
 #include "write/batchpage.h"
 #include "write/batchwriter.h"
@@ -14,6 +15,7 @@
 #include "write/writepanel.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QCheckBox>
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void writerMapsUnparsableLinesToTextLines();
     void batchStopsWhenTheDatabaseIsMissing();
     void batchCancelKeepsUnsentLines();
+    void batchRetriesAfterServerErrors();
     void openFileIsUndoable();
 
 private:
@@ -952,6 +955,60 @@ void tst_WritePanel::batchStopsWhenTheDatabaseIsMissing()
              u"0 lines written; 4 lines left in the editor: 2 in failed batches, 2 not sent. "
              "Stopped after an error: database not found: \"%1\""_s.arg(missing));
     QCOMPARE(written.count(), 0);
+}
+
+void tst_WritePanel::batchRetriesAfterServerErrors()
+{
+    // A server that is overloaded twice (503), then takes the batch.
+    TestSupport::FaultServer server;
+    QVERIFY(server.listen());
+    int failures = 2;
+    server.setHandler([&failures](const TestSupport::FaultServer::Request &, QTcpSocket *s) {
+        if (failures-- > 0)
+            TestSupport::FaultServer::respond(s, 503, "application/json",
+                                              R"({"error":"overloaded"})");
+        else
+            TestSupport::FaultServer::respond(s, 204, {}, {});
+    });
+    Client client(ClientOptions {.baseUrls = {server.url()}});
+    WritePanel panel(&client);
+    panel.setDatabase(u"db"_s);
+    BatchPage *page = panel.batchPage();
+    auto *retries = child<QSpinBox>(*page, u"retriesSpin"_s);
+    QCOMPARE(retries->value(), 0); // opt-in
+    QCOMPARE(retries->text(), u"off"_s);
+    retries->setValue(3);
+    auto *editor = child<LineProtocolEditor>(*page, u"batchEditor"_s);
+    const QString text = u"r v=1 1\nr v=2 2\nr v=3 3"_s;
+    editor->setPlainText(text);
+    QSignalSpy finished(page, &BatchPage::writeFinished);
+    QTest::mouseClick(child<QPushButton>(*page, u"writeBatchButton"_s), Qt::LeftButton);
+    auto *status = child<QLabel>(*page, u"batchStatusLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"Sending them again"_s), LongWait);
+    QVERIFY2(status->text().startsWith(u"Lines 1–3: overloaded"_s), qPrintable(status->text()));
+    QVERIFY(status->text().contains(u"(attempt 2 of 4)"_s));
+    QVERIFY(finished.wait(LongWait));
+    const auto report = finished.first().first().value<BatchWriteReport>();
+    QCOMPARE(report.retries, 2);
+    QCOMPARE(report.writtenLines, 3);
+    QVERIFY(report.notWritten.isEmpty());
+    QCOMPARE(server.requests().size(), 3);
+    QCOMPARE(server.requests().last().body, text.toUtf8());
+    QCOMPARE(status->text(),
+             u"3 lines written; the editor is empty. Batches were sent again 2 times."_s);
+
+    // Off again: the first 503 is final, and the lines stay in the editor.
+    retries->setValue(0);
+    failures = 1;
+    editor->setPlainText(text);
+    finished.clear();
+    QTest::mouseClick(child<QPushButton>(*page, u"writeBatchButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(LongWait));
+    const auto second = finished.first().first().value<BatchWriteReport>();
+    QCOMPARE(second.retries, 0);
+    QCOMPARE(second.writtenLines, 0);
+    QCOMPARE(editor->toPlainText(), text);
+    QCOMPARE(server.requests().size(), 4);
 }
 
 void tst_WritePanel::batchCancelKeepsUnsentLines()

@@ -162,6 +162,16 @@ BatchPage::BatchPage(Influx::Client *client, QWidget *parent)
             &BatchPage::onCheckFinished);
     connect(m_writer, &BatchWriter::progress, this, &BatchPage::onProgress);
     connect(m_writer, &BatchWriter::finished, this, &BatchPage::onWriteFinished);
+    connect(m_writer, &BatchWriter::retrying, this,
+            [this](qsizetype first, qsizetype last, int attempt, const QString &reason,
+                   int delayMs) {
+                m_status->setText(tr("Lines %1–%2: %3. Sending them again in %4 s (attempt %5 "
+                                     "of %6)…")
+                                          .arg(number(first), number(last), reason)
+                                          .arg(delayMs / 1000.0, 0, 'f', 1)
+                                          .arg(attempt)
+                                          .arg(m_sentRetries + 1));
+            });
     updateButtons();
 }
 
@@ -326,6 +336,7 @@ void BatchPage::startWrite()
     m_progress->setRange(0, 0);
     m_progress->show();
     m_status->setText(tr("Writing…"));
+    m_sentRetries = m_options->retries();
     m_writer->start(m_sentText, m_options->options(m_database), skip);
     updateButtons();
 }
@@ -441,6 +452,12 @@ QString BatchPage::summary(const BatchWriteReport &report, qsizetype left) const
                 + (report.droppedPoints == 1 ? tr("Partial write: the server dropped 1 point.")
                                              : tr("Partial write: the server dropped %1 points.")
                                                        .arg(number(report.droppedPoints)));
+    }
+    if (report.retries > 0) {
+        text += u' '
+                + (report.retries == 1
+                           ? tr("1 batch was sent again.")
+                           : tr("Batches were sent again %1 times.").arg(number(report.retries)));
     }
     if (report.cancelled)
         text += u' ' + tr("Cancelled.");

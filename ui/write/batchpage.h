@@ -117,6 +117,7 @@ private:
     bool m_checkAgain = false;
     bool m_writeAfterCheck = false;
     QString m_sentText;
+    int m_sentRetries = 0; // the retries the running write may make
     BatchWriteReport m_lastReport;
 };
 

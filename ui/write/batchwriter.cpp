@@ -135,6 +135,13 @@ void BatchWriter::sendMore()
         batch->reply = reply;
         m_batches.append(batch);
         connect(reply, &Influx::Reply::finished, this, [this, reply] { onBatchFinished(reply); });
+        connect(reply, &Influx::WriteReply::retrying, this,
+                [this, first = m_lines[batch->first].number,
+                 last = m_lines[batch->first + batch->count - 1].number](
+                        int attempt, const Influx::Error &error, int delayMs) {
+                    ++m_report.retries;
+                    Q_EMIT retrying(first, last, attempt, error.toString(), delayMs);
+                });
     }
     if (m_stopping && m_next < m_lines.size()) {
         markLines(m_next, m_lines.size() - m_next, Outcome::NotSent,

@@ -29,6 +29,8 @@ class PartialWriteResolver;
 //   lines are reported NotSent, because every batch would fail the same way.
 // - Partial writes: lines the server named are Rejected; the points it dropped without
 //   naming them are found by a PartialWriteResolver.
+// - With a retry policy in the options, the client sends a batch again after network errors,
+//   timeouts and 5xx (retrying() tells); a batch is reported failed only after its last attempt.
 // - cancel() aborts the batches in flight (Cancelled: the server may have stored them) and
 //   sends nothing more (NotSent).
 // - finished() comes exactly once per start(), from the event loop, with the full report:
@@ -63,6 +65,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Data lines whose batch is complete (written or not), of all data lines to send.
     void progress(qint64 linesDone, qint64 linesTotal);
+    // The batch of text lines firstLine..lastLine failed (reason) and is sent again in delayMs,
+    // as the write options' retry policy says; attempt 2 is the first retry.
+    void retrying(qsizetype firstLine, qsizetype lastLine, int attempt, const QString &reason,
+                  int delayMs);
     void finished(const Explorer::BatchWriteReport &report);
 
 private:

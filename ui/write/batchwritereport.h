@@ -46,6 +46,7 @@ struct BatchWriteReport
     qsizetype writtenLines = 0; // accepted by the server
     qsizetype droppedPoints = 0; // sum of the partial writes' dropped counts
     qsizetype batchesSent = 0;
+    qsizetype retries = 0; // batches sent again by the retry policy (each time counts)
     bool cancelled = false;
     // A failure not about the data (server unreachable, database not found ...) stopped the
     // batches after it; their lines are NotSent.

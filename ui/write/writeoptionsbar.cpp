@@ -5,6 +5,7 @@
 #include <QtWidgets/QGridLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QSpinBox>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +31,8 @@ WriteOptionsBar::WriteOptionsBar(QWidget *parent)
     : QWidget(parent),
       m_precision(new QComboBox(this)),
       m_retentionPolicy(new QComboBox(this)),
-      m_consistency(new QComboBox(this))
+      m_consistency(new QComboBox(this)),
+      m_retries(new QSpinBox(this))
 {
     m_precision->setObjectName(u"precisionCombo"_s);
     const QStringList precisionLabels {tr("n (nanoseconds)"),   tr("u (microseconds)"),
@@ -55,6 +57,14 @@ WriteOptionsBar::WriteOptionsBar(QWidget *parent)
         m_consistency->addItem(Influx::consistencyName(c), QVariant::fromValue(c));
     m_consistency->setToolTip(tr("Write consistency (InfluxDB Enterprise clusters only)"));
 
+    m_retries->setObjectName(u"retriesSpin"_s);
+    m_retries->setRange(0, MaxRetries);
+    m_retries->setSpecialValueText(tr("off"));
+    m_retries->setToolTip(tr("Send a batch again when the server cannot be reached, does not "
+                             "answer in time or answers with a server error (5xx): up to this "
+                             "many times, waiting 0.5 s, 1 s, 2 s … (at most 30 s) in between. "
+                             "Data the server rejects is never sent again."));
+
     // Two rows, so the write panel fits a dock beside the query tabs.
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -68,11 +78,13 @@ WriteOptionsBar::WriteOptionsBar(QWidget *parent)
     addLabelled(tr("&Precision:"), m_precision, 0, 0);
     addLabelled(tr("Retention &policy:"), m_retentionPolicy, 0, 2);
     addLabelled(tr("Co&nsistency:"), m_consistency, 1, 0);
+    addLabelled(tr("Re&tries:"), m_retries, 1, 2);
     layout->setColumnStretch(4, 1);
 
     connect(m_precision, &QComboBox::currentIndexChanged, this, &WriteOptionsBar::changed);
     connect(m_retentionPolicy, &QComboBox::currentTextChanged, this, &WriteOptionsBar::changed);
     connect(m_consistency, &QComboBox::currentIndexChanged, this, &WriteOptionsBar::changed);
+    connect(m_retries, &QSpinBox::valueChanged, this, &WriteOptionsBar::changed);
 }
 
 Influx::Precision WriteOptionsBar::precision() const
@@ -119,6 +131,23 @@ void WriteOptionsBar::setConsistency(std::optional<Influx::Consistency> consiste
             consistency ? m_consistency->findData(QVariant::fromValue(*consistency)) : 0);
 }
 
+int WriteOptionsBar::retries() const
+{
+    return m_retries->value();
+}
+
+void WriteOptionsBar::setRetries(int retries)
+{
+    m_retries->setValue(retries);
+}
+
+Influx::RetryPolicy WriteOptionsBar::retryPolicy() const
+{
+    Influx::RetryPolicy policy;
+    policy.maxRetries = retries();
+    return policy;
+}
+
 Influx::WriteOptions WriteOptionsBar::options(const QString &database) const
 {
     Influx::WriteOptions options;
@@ -128,6 +157,8 @@ Influx::WriteOptions WriteOptionsBar::options(const QString &database) const
     if (const QString rp = retentionPolicy(); !rp.isEmpty())
         options.retentionPolicy = rp;
     options.consistency = consistency();
+    // Always set, so that what the bar shows is what happens whatever the client's default.
+    options.retry = retryPolicy();
     return options;
 }
 
