@@ -117,6 +117,7 @@ private:
     bool m_checkAgain = false;
     bool m_writeAfterCheck = false;
     QString m_sentText;
+    quint64 m_sentRevision = 0; // m_revision when m_sentText was taken
     BatchWriteReport m_lastReport;
 };
 
