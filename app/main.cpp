@@ -74,8 +74,9 @@ int main(int argc, char *argv[])
         QGuiApplication::setDesktopFileName(QStringLiteral(INFLUX_EXPLORER_APP_ID));
         QApplication::setWindowIcon(applicationIcon());
         Explorer::WindowApp window(parsed.options);
-        // Ctrl+C or a kill ends the event loop normally, so the demo server is stopped.
-        const Explorer::SignalWatcher interrupt([] { QCoreApplication::quit(); });
+        // Ctrl+C or a kill ends the event loop normally, so the demo server is stopped; no
+        // question about unsaved tabs holds it up.
+        const Explorer::SignalWatcher interrupt([&window] { window.quitOnSignal(); });
         window.show();
         return app.exec();
     }

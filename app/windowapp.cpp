@@ -15,6 +15,7 @@
 
 #include <client.h>
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
@@ -64,6 +65,14 @@ WindowApp::~WindowApp()
 void WindowApp::show()
 {
     m_window->show();
+}
+
+void WindowApp::quitOnSignal()
+{
+    m_window->setSaveChangesHandler([](QueryPage *) { return MainWindow::SaveChoice::Discard; });
+    QCoreApplication::quit(); // closes the window, which saves its state
+    // A window that still refuses, or a dialog's event loop, must not keep the process alive.
+    QCoreApplication::exit(0);
 }
 
 void WindowApp::applyCommandLine(const CommandLineOptions &options)

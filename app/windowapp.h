@@ -41,6 +41,11 @@ public:
     DemoSession *demo() const { return m_demo; }
     ConnectionManager *connections() const { return m_connections; }
     void startDemo();
+    // SIGINT or SIGTERM: quits as closing the window does (its state is saved, queries are
+    // cancelled, the demo server stops), but asks nothing: nobody may be there to answer (a
+    // logout, a kill), and a question would keep the process alive. Unsaved query tabs are
+    // discarded.
+    void quitOnSignal();
 
 private:
     void applyCommandLine(const CommandLineOptions &options);

@@ -98,6 +98,8 @@ private Q_SLOTS:
     void batchCancelKeepsUnsentLines();
     void batchRetriesAfterServerErrors();
     void openFileIsUndoable();
+    void editorKeepLines_data();
+    void editorKeepLines();
 
 private:
     void writeOrFail(const QByteArray &lines);
@@ -1098,6 +1100,48 @@ void tst_WritePanel::openFileIsUndoable()
     const BatchWriteReport report = writeBatch(*page, editor->toPlainText());
     QCOMPARE(report.writtenLines, 2);
     QCOMPARE(count(u"of"_s), 2);
+}
+
+void tst_WritePanel::editorKeepLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<qsizetype>>("keep");
+    QTest::newRow("tail") << u"a\nb\nc\nd"_s << QList<qsizetype> {3, 4};
+    QTest::newRow("head") << u"a\nb\nc\nd"_s << QList<qsizetype> {1, 2};
+    QTest::newRow("middle") << u"a\nb\nc\nd"_s << QList<qsizetype> {2, 3};
+    QTest::newRow("scattered") << u"a\n\nb\n# c\nd\ne"_s << QList<qsizetype> {1, 3, 5};
+    QTest::newRow("trailing newline") << u"a\nb\n"_s << QList<qsizetype> {2};
+    QTest::newRow("last of trailing newline") << u"a\nb\n\n"_s << QList<qsizetype> {1};
+    QTest::newRow("all") << u"a\nb"_s << QList<qsizetype> {1, 2};
+    QTest::newRow("none") << u"a\nb\n"_s << QList<qsizetype> {};
+    QTest::newRow("empty lines kept") << u"\n\nx\n"_s << QList<qsizetype> {1, 2};
+    // More runs than the editor removes one by one: replaced as a whole.
+    QString many;
+    QList<qsizetype> odd;
+    for (int i = 1; i <= 1001; ++i) {
+        many += u"line %1\n"_s.arg(i);
+        if (i % 2)
+            odd.append(i);
+    }
+    QTest::newRow("many runs") << many << odd;
+}
+
+// LineProtocolEditor::keepLines() leaves exactly the lines asked for, joined by '\n' (what the
+// batch page keeps after a write), as one undoable edit.
+void tst_WritePanel::editorKeepLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<qsizetype>, keep);
+    Explorer::LineProtocolEditor editor;
+    editor.setPlainText(text);
+    const QList<QStringView> lines = LineProtocolChecker::splitLines(text);
+    QStringList expected;
+    for (const qsizetype line : keep)
+        expected.append(lines.value(line - 1).toString());
+    editor.keepLines(keep);
+    QCOMPARE(editor.toPlainText(), expected.join(u'\n'));
+    editor.undo();
+    QCOMPARE(editor.toPlainText(), text);
 }
 
 QTEST_MAIN(tst_WritePanel)

@@ -328,6 +328,7 @@ void BatchPage::startWrite()
     for (const LineProtocolChecker::Problem &problem : std::as_const(m_problems))
         skip.insert(problem.line, tr("skipped: %1").arg(problem.message));
     m_sentText = m_editor->toPlainText();
+    m_sentRevision = m_revision;
     m_notWrittenList->clear();
     m_notWrittenList->hide();
     m_notWrittenTitle->hide();
@@ -369,13 +370,21 @@ void BatchPage::onWriteFinished(const BatchWriteReport &report)
         Q_EMIT writeFinished(report);
         return;
     }
-    const QList<QStringView> lines = LineProtocolChecker::splitLines(m_sentText);
-    QStringList kept;
+    QList<qsizetype> kept;
     kept.reserve(report.notWritten.size());
     for (const BatchWriteReport::Line &line : report.notWritten)
-        kept.append(lines.value(line.line - 1).toString());
+        kept.append(line.line);
     m_editor->setReadOnly(false);
-    m_editor->replaceText(kept.join(u'\n'));
+    if (m_revision == m_sentRevision) {
+        m_editor->keepLines(kept); // it still holds the text sent, line for line
+    } else {
+        const QList<QStringView> lines = LineProtocolChecker::splitLines(m_sentText);
+        QStringList text;
+        text.reserve(kept.size());
+        for (const qsizetype line : std::as_const(kept))
+            text.append(lines.value(line - 1).toString());
+        m_editor->replaceText(text.join(u'\n'));
+    }
     m_sentText.clear();
     m_progress->hide();
     listNotWritten(report);

@@ -118,6 +118,7 @@ private:
     bool m_writeAfterCheck = false;
     QString m_sentText;
     int m_sentRetries = 0; // the retries the running write may make
+    quint64 m_sentRevision = 0; // m_revision when m_sentText was taken
     BatchWriteReport m_lastReport;
 };
 

@@ -111,6 +111,48 @@ void LineProtocolEditor::replaceText(const QString &text)
     cursor.endEditBlock();
 }
 
+void LineProtocolEditor::keepLines(const QList<qsizetype> &lines)
+{
+    // The runs of blocks to remove, as [first, last] block numbers.
+    QList<std::pair<int, int>> runs;
+    int next = 0; // the first block not yet decided
+    for (const qsizetype line : lines) {
+        const int block = int(line - 1);
+        if (block > next)
+            runs.append({next, block - 1});
+        next = std::max(next, block + 1);
+    }
+    const int blocks = document()->blockCount();
+    if (next < blocks)
+        runs.append({next, blocks - 1});
+    constexpr qsizetype MaxRuns = 100; // beyond this, one replacement is cheaper
+    if (runs.size() > MaxRuns) {
+        QStringList kept;
+        kept.reserve(lines.size());
+        for (const qsizetype line : lines)
+            kept.append(document()->findBlockByNumber(int(line - 1)).text());
+        replaceText(kept.join(u'\n'));
+        return;
+    }
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    // From the end, so that the block numbers of the runs before stay valid.
+    for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+        const QTextBlock first = document()->findBlockByNumber(run->first);
+        const QTextBlock after = document()->findBlockByNumber(run->second + 1);
+        if (after.isValid()) {
+            cursor.setPosition(first.position()); // the run and the line ends after its lines
+            cursor.setPosition(after.position(), QTextCursor::KeepAnchor);
+        } else {
+            // The last lines: with the line end before them, so that no '\n' is left over.
+            cursor.setPosition(std::max(0, first.position() - 1));
+            cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+        }
+        cursor.removeSelectedText();
+    }
+    cursor.endEditBlock();
+}
+
 void LineProtocolEditor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);

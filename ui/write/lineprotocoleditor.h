@@ -29,6 +29,10 @@ public:
     void goToLine(qsizetype line, qsizetype column = 1);
     // Replaces the whole text as one undoable edit (Ctrl+Z brings the old text back).
     void replaceText(const QString &text);
+    // Keeps only these lines (1-based, ascending), joined by '\n', as one undoable edit. Removes
+    // the others in place when they form few runs (a write stopped early keeps a long tail):
+    // rebuilding a text of 100,000 lines would hold up the window for a noticeable time.
+    void keepLines(const QList<qsizetype> &lines);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
