@@ -4,8 +4,10 @@
 #include <client.h>
 
 #include <QtCore/QSocketNotifier>
+#include <QtCore/QStringDecoder>
 #include <QtCore/QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -21,6 +23,15 @@ constexpr qsizetype ReadSize = 1 << 20;
 constexpr int MaxInFlight = 2;
 constexpr qint64 ProgressIntervalMs = 200;
 constexpr qsizetype MaxLinesListed = 20;
+
+bool isValidUtf8(QByteArrayView text)
+{
+    if (std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; }))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(text);
+    return !decoder.hasError();
+}
 
 } // namespace
 
@@ -131,6 +142,15 @@ void Importer::takeLine(QByteArrayView line)
         ++first;
     if (first == line.size() || line[first] == '#')
         return;
+    // influxd takes bytes that are not UTF-8 as they are and returns them as U+FFFD: the data
+    // would change without a word, so such a line is named and not sent.
+    if (!isValidUtf8(line.sliced(first))) {
+        m_failed = true;
+        ++m_stats.pointsFailed;
+        report("ERR: " + tr("line %1 is not valid UTF-8: not sent").arg(lineNumber).toUtf8()
+               + '\n');
+        return;
+    }
     // Sized once per batch: growing a multi-MB body line by line copied it over and over.
     if (m_filling.body.isEmpty() && m_lastBatchBytes > 0)
         m_filling.body.reserve(m_lastBatchBytes + m_lastBatchBytes / 8);
