@@ -33,6 +33,30 @@ bool isValidUtf8(QByteArrayView text)
     return !decoder.hasError();
 }
 
+// influxd quotes each rejected line whole: a 20 MB line would make a 20 MB message.
+QString shortenQuotedLines(const QString &message)
+{
+    constexpr qsizetype MaxQuoted = 200;
+    const QString opening = u"unable to parse '"_s;
+    QString out;
+    qsizetype from = 0;
+    for (qsizetype at; (at = message.indexOf(opening, from)) >= 0;) {
+        const qsizetype start = at + opening.size();
+        const qsizetype end = message.indexOf(u"': "_s, start);
+        if (end < 0)
+            break;
+        out += QStringView(message).sliced(from, start - from);
+        if (end - start > MaxQuoted) {
+            out += QStringView(message).sliced(start, MaxQuoted)
+                    + Importer::tr("… (%1 characters)").arg(end - start);
+        } else {
+            out += QStringView(message).sliced(start, end - start);
+        }
+        from = end;
+    }
+    return out + QStringView(message).sliced(from);
+}
+
 } // namespace
 
 Importer::Importer(Influx::Client *client, QIODevice *diagnostics, QObject *parent)
@@ -207,7 +231,7 @@ void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint
                           .arg(batchNumber)
                           .arg(batch.lineNumbers.constFirst())
                           .arg(batch.lineNumbers.constLast())
-                          .arg(error.toString())
+                          .arg(shortenQuotedLines(error.toString()))
                 + u'\n';
         if (!failedLines.isEmpty()) {
             QStringList listed;
