@@ -881,7 +881,9 @@ void tst_WritePanel::batchPointsBeyondRetentionPolicy()
     BatchPage *page = panel.batchPage();
     page->writeOptions()->setRetentionPolicy(u"hour"_s);
     page->writeOptions()->setPrecision(Precision::Milliseconds);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // A minute ago, not now: "rpw v=4" gets the server's time, in the same millisecond now
+    // and then, and the later point replaced the earlier one.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
     const qint64 old = now - 2 * 24 * 3600 * 1000;
     const QString text =
             u"rpw v=1 %1\nrpw v=2 %2\nrpw v=3 %3\nrpw v=4"_s.arg(old).arg(now).arg(old - 1);
