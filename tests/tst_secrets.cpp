@@ -689,33 +689,30 @@ void tst_Secrets::windowKeepsSecretsOutOfFilesAndLogs()
         app.window()->close();
     }
     {
-        // The next start: the profiles are there, their secrets are not (session only), so
-        // the user is asked again for the one restored.
+        // The next start: the profiles are there, the last one used is restored, its secret
+        // is not (session only), so the user is asked again.
         bool asked = false;
-        bool token = false;
         onNextModal([&](QWidget *modal) {
             auto *input = qobject_cast<QInputDialog *>(modal);
             asked = input && input->textEchoMode() == QLineEdit::Password
-                    && input->textValue().isEmpty();
+                    && input->textValue().isEmpty()
+                    && input->labelText().contains(u"\"with token\""_s);
             if (!input)
                 return;
-            token = input->labelText().contains(u"with token"_s);
-            input->setTextValue(token ? Token : Password);
+            input->setTextValue(Token);
             input->accept();
         });
         Explorer::WindowApp app(Explorer::CommandLineOptions {});
         app.show();
         QTRY_VERIFY_WITH_TIMEOUT(asked, 10000);
-        QTRY_COMPARE(app.connections()->activeProfileName(),
-                     token ? u"with token"_s : u"with password"_s);
-        QTRY_COMPARE(token ? app.client()->options().token : app.client()->options().password,
-                     token ? Token : Password);
+        QTRY_COMPARE(app.connections()->activeProfileName(), u"with token"_s);
+        QTRY_COMPARE(app.client()->options().token, Token);
         QCOMPARE(app.connections()->profiles().size(), 2);
         requestsBefore = server.requests().size();
         runQueryAndWrite(app, u"secretsdb"_s);
         if (QTest::currentTestFailed())
             return;
-        checkRequests(token ? "Token " + Token.toUtf8() : basic(Username, Password));
+        checkRequests("Token " + Token.toUtf8());
         if (QTest::currentTestFailed())
             return;
         app.window()->setSaveChangesHandler(
