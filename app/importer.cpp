@@ -4,8 +4,10 @@
 #include <client.h>
 
 #include <QtCore/QSocketNotifier>
+#include <QtCore/QStringDecoder>
 #include <QtCore/QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -21,6 +23,39 @@ constexpr qsizetype ReadSize = 1 << 20;
 constexpr int MaxInFlight = 2;
 constexpr qint64 ProgressIntervalMs = 200;
 constexpr qsizetype MaxLinesListed = 20;
+
+bool isValidUtf8(QByteArrayView text)
+{
+    if (std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; }))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(text);
+    return !decoder.hasError();
+}
+
+// influxd quotes each rejected line whole: a 20 MB line would make a 20 MB message.
+QString shortenQuotedLines(const QString &message)
+{
+    constexpr qsizetype MaxQuoted = 200;
+    const QString opening = u"unable to parse '"_s;
+    QString out;
+    qsizetype from = 0;
+    for (qsizetype at; (at = message.indexOf(opening, from)) >= 0;) {
+        const qsizetype start = at + opening.size();
+        const qsizetype end = message.indexOf(u"': "_s, start);
+        if (end < 0)
+            break;
+        out += QStringView(message).sliced(from, start - from);
+        if (end - start > MaxQuoted) {
+            out += QStringView(message).sliced(start, MaxQuoted)
+                    + Importer::tr("… (%1 characters)").arg(end - start);
+        } else {
+            out += QStringView(message).sliced(start, end - start);
+        }
+        from = end;
+    }
+    return out + QStringView(message).sliced(from);
+}
 
 } // namespace
 
@@ -148,6 +183,16 @@ void Importer::takeLine(QByteArrayView line)
         keepLine(line.sliced(first));
         return;
     }
+    // influxd takes bytes that are not UTF-8 as they are and returns them as U+FFFD: the data
+    // would change without a word, so such a line is named and not sent.
+    if (!isValidUtf8(line.sliced(first))) {
+        m_failed = true;
+        ++m_stats.pointsFailed;
+        report("ERR: " + tr("line %1 is not valid UTF-8: not sent").arg(lineNumber).toUtf8()
+               + '\n');
+        keepLine(line.sliced(first));
+        return;
+    }
     // Sized once per batch: growing a multi-MB body line by line copied it over and over.
     if (m_filling.body.isEmpty() && m_lastBatchBytes > 0)
         m_filling.body.reserve(m_lastBatchBytes + m_lastBatchBytes / 8);
@@ -232,7 +277,7 @@ void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint
                           .arg(batchNumber)
                           .arg(batch.lineNumbers.constFirst())
                           .arg(batch.lineNumbers.constLast())
-                          .arg(error.toString())
+                          .arg(shortenQuotedLines(error.toString()))
                 + u'\n';
         if (!failedLines.isEmpty()) {
             QStringList listed;

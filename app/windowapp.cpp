@@ -106,7 +106,7 @@ void WindowApp::applyCommandLine(const CommandLineOptions &options)
         startDemo();
         return;
     }
-    const QString active = m_connections->activeProfileName();
+    const QString active = m_connections->lastActiveProfileName();
     m_connections->activate(active.isEmpty() ? m_connections->profiles().first().name : active);
 }
 

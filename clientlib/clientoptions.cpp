@@ -4,11 +4,15 @@
 #include <QtCore/QFile>
 #include <QtNetwork/QSslCertificate>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Influx {
 
 namespace {
+
+constexpr std::chrono::milliseconds MaxTimeout {std::numeric_limits<int>::max()};
 
 Error invalid(const QString &message)
 {
@@ -80,6 +84,11 @@ Error ClientOptions::validate() const
         return invalid(u"no PEM certificate could be read from the CA file %1"_s.arg(caFile));
     if (timeout.count() < 0)
         return invalid(u"timeout must not be negative"_s);
+    // QTimer takes an int of milliseconds: a longer timeout would wrap around and fire early.
+    if (timeout > MaxTimeout) {
+        return invalid(u"timeout must be at most %1 seconds (about 24 days); 0 means none"_s.arg(
+                std::chrono::duration_cast<std::chrono::seconds>(MaxTimeout).count()));
+    }
     return writeRetry.validate();
 }
 
@@ -174,9 +183,10 @@ ClientOptions ClientOptions::fromVariantMap(const QVariantMap &map, Error *error
     if (has("timeout") && !problem) {
         bool ok = false;
         const double seconds = map.value(u"timeout"_s).toDouble(&ok);
-        if (!ok || seconds < 0)
+        if (!ok || !(seconds >= 0))
             problem = invalid(u"timeout must be a number of seconds: %1"_s.arg(text("timeout")));
-        options.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
+        else // bounded so that the conversion cannot overflow; validate() names the limit
+            options.timeout = std::chrono::milliseconds(qint64(std::min(seconds, 1e12) * 1000));
     }
     if (has("compression") && !problem) {
         if (const auto compression = compressionFromName(text("compression")))

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void importManyBatches();
     void importMissingDatabase();
     void importMissingFile();
+    void importBadInput();
+    void importBinaryFile();
     void demoExecute();
     void demoServesUntilSigterm();
 
@@ -266,7 +268,50 @@ void tst_Headless::usageErrors_data()
     QTest::newRow("bad timeout") << QStringList {u"--ping"_s, u"--timeout"_s, u"soon"_s}
                                  << "--timeout must be"_ba;
     QTest::newRow("bad url") << QStringList {u"--ping"_s, u"--url"_s, u"ftp://127.0.0.1"_s}
-                             << QByteArray();
+                             << "invalid base URL: ftp://127.0.0.1 (expected http://host:port"_ba;
+    // Absurd values: refused before anything is sent, naming the option (or the value).
+    QTest::newRow("url with a misspelt scheme")
+            << QStringList {u"--ping"_s, u"--url"_s, u"htp://127.0.0.1:8086"_s}
+            << "invalid base URL: htp://127.0.0.1:8086"_ba;
+    QTest::newRow("url without host")
+            << QStringList {u"--ping"_s, u"--url"_s, u"http://"_s} << "invalid base URL: http:"_ba;
+    QTest::newRow("url with a port only")
+            << QStringList {u"--ping"_s, u"--url"_s, u"http://:8086"_s} << "invalid base URL"_ba;
+    QTest::newRow("negative timeout")
+            << QStringList {u"--ping"_s, u"--timeout"_s, u"-1"_s} << "--timeout must be"_ba;
+    QTest::newRow("timeout beyond int")
+            << QStringList {u"--ping"_s, u"--timeout"_s, u"99999999999"_s}
+            << "--timeout must be"_ba;
+    // 50 days: more than a timer can hold (it used to wrap around to 0.7 s).
+    QTest::newRow("timeout beyond a timer")
+            << QStringList {u"--url"_s, url, u"--ping"_s, u"--timeout"_s, u"4294968"_s}
+            << "timeout must be at most 2147483 seconds"_ba;
+    QTest::newRow("negative chunk size") << QStringList {u"--ping"_s, u"--chunk-size"_s, u"-1"_s}
+                                         << "--chunk-size must be a non-negative integer"_ba;
+    QTest::newRow("chunk size beyond int")
+            << QStringList {u"--ping"_s, u"--chunk-size"_s, u"1e12"_s}
+            << "--chunk-size must be a non-negative integer"_ba;
+    QTest::newRow("negative batch size")
+            << QStringList {u"--import"_s, u"-"_s, u"--batch-size"_s, u"-5"_s}
+            << "--batch-size must be a positive integer"_ba;
+    QTest::newRow("batch size beyond int")
+            << QStringList {u"--import"_s, u"-"_s, u"--batch-size"_s, u"99999999999"_s}
+            << "--batch-size must be a positive integer"_ba;
+    QTest::newRow("empty precision")
+            << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--precision"_s, QString()}
+            << R"(precision must be one of "n", "u", "ms", "s", "m", "h" or None)"_ba;
+    QTest::newRow("empty format") << QStringList {u"--url"_s,          url,           u"-e"_s,
+                                                  u"SHOW DATABASES"_s, u"--format"_s, QString()}
+                                  << "unknown format \"\": use json, csv or column"_ba;
+    const QString huge(100 * 1024, u'x');
+    QTest::newRow("100 KB value")
+            << QStringList {u"--url"_s, url, u"-e"_s, u"SHOW DATABASES"_s, u"--epoch"_s, huge}
+            << R"(epoch must be one of "n", "u", "ms", "s", "m", "h" or None)"_ba;
+    QTest::newRow("100 KB option name")
+            << QStringList {u"--ping"_s, u"--"_s + huge} << "Unknown option 'xxxxxxxx"_ba;
+    QTest::newRow("100 KB url") << QStringList {u"--ping"_s, u"--url"_s,
+                                                u"http://"_s + huge + u":8086:1"_s}
+                                << "invalid base URL"_ba;
     QTest::newRow("stray argument")
             << QStringList {u"--ping"_s, u"SHOW"_s} << "unexpected argument 'SHOW'"_ba;
     QTest::newRow("demo with url")
@@ -641,6 +686,72 @@ void tst_Headless::importMissingFile()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.startsWith("ERR: cannot open /nonexistent/file.lp: "),
              result.err.constData());
+}
+
+void tst_Headless::importBadInput()
+{
+    // Every kind of bad line between good ones, one line a batch: each bad line is named, the
+    // good ones around it are written, the exit status is 1.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray hugeTag(20 * 1024 * 1024, 'x'); // a 20 MB line: longer than a key may be
+    // ""_ba: the literals keep their NUL.
+    file.write("imp_bad v=1 1000000000\n"
+               "imp_bad,t=\xff\xfe v=2 2000000000\n" // not UTF-8: influxd would store U+FFFD
+               "imp_bad v=3 3000000000\n"
+               "imp_bad v=4,s=\"a\0b\" 4000000000\n" // NUL inside a string: valid data
+               "imp_bad v=5 5000000000\n"
+               "imp_bad,big="_ba
+               + hugeTag
+               + " v=6 6000000000\n"
+                 "imp_bad v=7 7000000000\n"
+                 "imp_bad v=8 \xc3\n" // a UTF-8 sequence cut short
+                 "imp_bad v=9 9000000000"_ba);
+    file.close();
+    const Run result =
+            run(connection() << u"--import"_s << file.fileName() << u"--batch-size"_s << u"1"_s);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.contains("ERR: line 2 is not valid UTF-8: not sent\n"),
+             result.err.left(2000).constData());
+    QVERIFY2(result.err.contains("ERR: line 8 is not valid UTF-8: not sent\n"),
+             result.err.left(2000).constData());
+    QVERIFY2(result.err.contains("(lines 6-6) failed: "), result.err.left(2000).constData());
+    QVERIFY2(result.err.contains("max key length exceeded"), result.err.left(2000).constData());
+    // The server quotes the 20 MB line; the message shows its start and its length.
+    QVERIFY2(result.err.size() < 4000, result.err.left(4000).constData());
+    const QByteArray quoted =
+            "unable to parse 'imp_bad,big=" + QByteArray(188, 'x') + "… (20971547 characters)': ";
+    QVERIFY2(result.err.contains(quoted), result.err.constData());
+    QVERIFY2(result.err.endsWith("6 points written in 7 batches, 1 failed (9 lines read); "
+                                 "3 points not written\n"),
+             result.err.right(2000).constData());
+    const QByteArray json = queryJson(u"SELECT v, s FROM imp_bad"_s);
+    QVERIFY2(json.contains(R"("columns":["time","v","s"])"), json.constData());
+    for (const int v : {1, 3, 4, 5, 7, 9})
+        QVERIFY2(json.contains(",%1,"_ba.replace("%1", QByteArray::number(v))), json.constData());
+    QVERIFY2(!json.contains(",2,") && !json.contains(",6,") && !json.contains(",8,"),
+             json.constData());
+    QVERIFY2(json.contains(R"("a\u0000b")"), json.constData());
+}
+
+void tst_Headless::importBinaryFile()
+{
+    // Not line protocol at all: nothing is written, the problems are named, nothing hangs.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    QByteArray bytes;
+    for (int i = 0; i < 64 * 1024; ++i)
+        bytes.append(char((i * 7919 + i / 256) & 0xff));
+    file.write(bytes);
+    file.close();
+    const Run result = run(connection() << u"--import"_s << file.fileName());
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.contains("is not valid UTF-8: not sent"),
+             result.err.left(2000).constData());
+    QVERIFY2(result.err.contains(" lines read); "), result.err.right(2000).constData());
+    QVERIFY2(result.err.endsWith(" not written\n"), result.err.right(2000).constData());
 }
 
 void tst_Headless::demoExecute()

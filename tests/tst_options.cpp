@@ -26,6 +26,7 @@ private Q_SLOTS:
     void invalidBaseUrls();
     void setOptionsKeepsOldOptionsWhenInvalid();
     void errorUrlNeverCarriesCredentials();
+    void timeoutsATimerCannotHoldAreRefused();
 };
 
 void tst_Options::defaults()
@@ -184,6 +185,26 @@ void tst_Options::errorUrlNeverCarriesCredentials()
     Error error(Error::Kind::ServerError, u"x"_s);
     error.setUrl(QUrl(u"http://user:pw@host:8086/query?u=user&p=pw&q=SELECT"_s));
     QCOMPARE(error.url(), QUrl(u"http://host:8086/query"_s));
+}
+
+void tst_Options::timeoutsATimerCannotHoldAreRefused()
+{
+    // QTimer counts in int milliseconds: 4294968 s used to wrap around to a 704 ms timeout.
+    const std::chrono::milliseconds longest {std::numeric_limits<int>::max()};
+    QVERIFY(!ClientOptions {.timeout = longest}.validate().isError());
+    const Error error = ClientOptions {.timeout = longest + 1ms}.validate();
+    QCOMPARE(error.kind(), Error::Kind::InvalidArgument);
+    QCOMPARE(error.message(),
+             u"timeout must be at most 2147483 seconds (about 24 days); 0 means none"_s);
+    for (const QVariant &seconds :
+         {QVariant(4294968), QVariant(u"1e300"_s), QVariant(u"inf"_s), QVariant(u"nan"_s)}) {
+        Error parsed;
+        ClientOptions::fromVariantMap({{u"timeout"_s, seconds}}, &parsed);
+        QVERIFY2(parsed.message().startsWith(u"timeout must be"_s), qPrintable(parsed.message()));
+    }
+    Client client;
+    QVERIFY(client.setOptions(ClientOptions {.timeout = 4294968s}).isError());
+    QCOMPARE(client.options().timeout, ClientOptions().timeout);
 }
 
 QTEST_GUILESS_MAIN(tst_Options)

@@ -123,6 +123,7 @@ private Q_SLOTS:
     void dialogDuplicateAndRemove();
     void dialogValidationDisablesOk();
     void dialogRenameMovesSecret();
+    void dialogRefusesAbsurdValues();
     // Last: it points this process's D-Bus at an unreachable bus, which QtDBus then keeps.
     void keychainFallsBackWhenUnreachable();
 
@@ -231,6 +232,19 @@ void tst_Settings::profileValidation_data()
     p.baseUrls = {QUrl(u"https://secure.example"_s)};
     p.auth = Auth::Token;
     QTest::newRow("https with token") << p << QString();
+    p = good;
+    p.timeoutSeconds = 3'000'000; // beyond what a timer holds (ProfileStore reads any int)
+    QTest::newRow("timeout of 35 days") << p << u"timeout must be at most"_s;
+    p = good;
+    p.name = QString(200, u'n');
+    QTest::newRow("200 characters") << p << QString();
+    p.name += u'n';
+    QTest::newRow("201 characters") << p << u"too long: 201 characters, at most 200"_s;
+    p = good;
+    p.name = u"a\nb"_s;
+    QTest::newRow("line break in name") << p << u"control characters"_s;
+    p.name = u"ä, 名前 and 🙂"_s;
+    QTest::newRow("non-ASCII name") << p << QString();
 }
 
 void tst_Settings::profileValidation()
@@ -942,6 +956,93 @@ void tst_Settings::dialogRenameMovesSecret()
     QCOMPARE(read.at(0), (QVariantList {u"new name"_s, u"moving-secret"_s, true}));
     QCOMPARE(read.at(1), (QVariantList {u"old name"_s, QString(), false}));
     QVERIFY(!settingsBytes().contains("moving-secret"));
+}
+
+void tst_Settings::dialogRefusesAbsurdValues()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    SecretStore secrets(SecretStore::Backend::SessionOnly);
+    Influx::Client client;
+    ConnectionManager manager(&client, &settings, &secrets);
+    const ConnectionProfile saved = fullProfile(u"prod"_s);
+    manager.setProfiles({saved});
+    secrets.write(u"prod"_s, u"prod-password"_s);
+    settings.sync();
+    const QByteArray savedBytes = settingsBytes();
+
+    ConnectionDialog dialog(&manager);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *name = child<QLineEdit>(&dialog, u"nameEdit"_s);
+    auto *urls = child<QPlainTextEdit>(&dialog, u"urlsEdit"_s);
+    auto *password = child<QLineEdit>(&dialog, u"passwordEdit"_s);
+    auto *timeout = child<QSpinBox>(&dialog, u"timeoutSpin"_s);
+    auto *chunkSize = child<QSpinBox>(&dialog, u"chunkSizeSpin"_s);
+    auto *validation = child<QLabel>(&dialog, u"validationLabel"_s);
+    auto *buttons = child<QDialogButtonBox>(&dialog, u"buttonBox"_s);
+    QVERIFY(name && urls && password && timeout && chunkSize && validation && buttons);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    QTRY_COMPARE(password->text(), u"prod-password"_s);
+    QVERIFY(ok->isEnabled());
+
+    // Each absurd value: a message naming the problem, OK disabled; a good value again: OK.
+    const auto refused = [&](const QString &expected) {
+        return !ok->isEnabled() && validation->isVisible() && validation->text().contains(expected);
+    };
+    replaceText(urls, u"htp://influx.example:8086"_s);
+    QVERIFY2(refused(u"invalid base URL: htp://influx.example:8086"_s),
+             qPrintable(validation->text()));
+    replaceText(urls, u"http://"_s);
+    QVERIFY2(refused(u"invalid base URL"_s), qPrintable(validation->text()));
+    // Credentials in the URL would end up in the settings file: refused, and not repeated.
+    replaceText(urls, u"http://admin:pw-in-url@influx.example:8086"_s);
+    QVERIFY2(refused(u"credentials in a base URL are not allowed"_s),
+             qPrintable(validation->text()));
+    QVERIFY(!validation->text().contains(u"pw-in-url"_s));
+    replaceText(urls, u"influx.example:8086"_s);
+    QVERIFY(ok->isEnabled());
+
+    // Pasted names: 10,000 characters, control characters, a lone surrogate.
+    const QStringList badNames {QString(10000, u'n'), u"tab\there"_s, u"bell\x07"_s,
+                                u"nul"_s + QChar(0) + u"x"_s, u"line\u2028break"_s,
+                                u"lone "_s + QChar(0xd800)};
+    for (const QString &bad : badNames) {
+        name->selectAll();
+        name->insert(bad); // as a paste does
+        QVERIFY2(refused(bad.size() > 1000 ? u"too long: 10000 characters, at most 200"_s
+                                           : u"control characters"_s),
+                 qPrintable(validation->text().left(200)));
+        dialog.accept(); // Enter: refused as well
+        QVERIFY(dialog.isVisible());
+    }
+    replaceText(name, u"prod renamed"_s);
+    QVERIFY(ok->isEnabled());
+
+    // The spin boxes do not take absurd numbers at all.
+    timeout->setFocus();
+    timeout->selectAll();
+    QTest::keyClicks(timeout, u"99999999999"_s);
+    QVERIFY(timeout->value() <= 24 * 3600);
+    QTest::keyClick(timeout, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(timeout, u"-5"_s);
+    QVERIFY(timeout->value() >= 0);
+    chunkSize->setFocus();
+    chunkSize->selectAll();
+    QTest::keyClicks(chunkSize, u"99999999999"_s);
+    QVERIFY(chunkSize->value() <= 1'000'000);
+    QVERIFY(!dialog.profiles().first().validate().isError());
+
+    // Cancel: nothing of it is kept, the stored profile, file and secret are as before.
+    replaceText(password, u"changed-password"_s);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(manager.profiles(), QList<ConnectionProfile> {saved});
+    settings.sync();
+    QCOMPARE(settingsBytes(), savedBytes);
+    QSignalSpy read(&secrets, &SecretStore::secretRead);
+    secrets.read(u"prod"_s);
+    QVERIFY(read.wait(2000));
+    QCOMPARE(read.first(), (QVariantList {u"prod"_s, u"prod-password"_s, true}));
 }
 
 QTEST_MAIN(tst_Settings)

@@ -37,9 +37,10 @@ public:
         setSslConfiguration(config);
         connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                     if (!socket->readAll().contains("\r\n\r\n"))
                         return;
+                    ++m_requests;
                     socket->write("HTTP/1.1 204 No Content\r\nX-Influxdb-Version: tls-test\r\n"
                                   "Content-Length: 0\r\nConnection: close\r\n\r\n");
                     socket->disconnectFromHost();
@@ -52,6 +53,11 @@ public:
                 [](QSslSocket *, QAbstractSocket::SocketError) {});
     }
     QUrl url() const { return QUrl(u"https://127.0.0.1:%1"_s.arg(serverPort())); }
+    // Requests that got through the handshake (what an impostor could read).
+    int requests() const { return m_requests; }
+
+private:
+    int m_requests = 0;
 };
 
 } // namespace
@@ -65,6 +71,7 @@ private Q_SLOTS:
     void caFileLetsItIn();
     void verificationCanBeTurnedOff();
     void unreadableCaFileIsAnOptionError();
+    void credentialsNeverReachAnUnverifiedServer();
 
 private:
     Error ping(const ClientOptions &options, QString *version = nullptr);
@@ -152,6 +159,32 @@ void tst_Tls::unreadableCaFileIsAnOptionError()
     QVERIFY(!error.isError());
     QVERIFY(!parsed.verifyTls);
     QVERIFY(parsed.caFile.endsWith(u"ca.pem"_s));
+}
+
+void tst_Tls::credentialsNeverReachAnUnverifiedServer()
+{
+    // The handshake fails before any byte of the request, Authorization header included, is
+    // sent: a server that cannot prove who it is learns no password or token.
+    ClientOptions options;
+    options.baseUrls = {m_server.url()};
+    options.username = u"admin"_s;
+    options.password = u"tls-password"_s;
+    const int before = m_server.requests();
+    QVERIFY(ping(options).isError());
+    Client client(options);
+    QueryReply *query = client.rawQuery(u"SHOW DATABASES"_s);
+    WriteReply *write = client.writeLines("m v=1\n", {.database = u"db"_s});
+    QVERIFY(query->waitForFinished(10000));
+    QVERIFY(write->waitForFinished(10000));
+    QCOMPARE(query->error().kind(), Error::Kind::ConnectionError);
+    QCOMPARE(write->error().kind(), Error::Kind::ConnectionError);
+    options.token = u"tls-token"_s;
+    QVERIFY(ping(options).isError());
+    QCOMPARE(m_server.requests(), before);
+    // The counting works: with the CA configured the request arrives.
+    options.caFile = QStringLiteral(INFLUX_TEST_DATA_DIR "/tls/ca.pem");
+    QVERIFY(!ping(options).isError());
+    QCOMPARE(m_server.requests(), before + 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)

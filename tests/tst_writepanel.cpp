@@ -14,7 +14,9 @@
 #include "write/writeoptionsbar.h"
 #include "write/writepanel.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -100,6 +102,9 @@ private Q_SLOTS:
     void openFileIsUndoable();
     void editorKeepLines_data();
     void editorKeepLines();
+    void batchBadCharactersKeepTheText();
+    void batchHugeLineKeepsTheWindowResponsive();
+    void openFileNamesLinesThatAreNotUtf8();
 
 private:
     void writeOrFail(const QByteArray &lines);
@@ -881,7 +886,9 @@ void tst_WritePanel::batchPointsBeyondRetentionPolicy()
     BatchPage *page = panel.batchPage();
     page->writeOptions()->setRetentionPolicy(u"hour"_s);
     page->writeOptions()->setPrecision(Precision::Milliseconds);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // A minute ago, not now: "rpw v=4" gets the server's time, in the same millisecond now
+    // and then, and the later point replaced the earlier one.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
     const qint64 old = now - 2 * 24 * 3600 * 1000;
     const QString text =
             u"rpw v=1 %1\nrpw v=2 %2\nrpw v=3 %3\nrpw v=4"_s.arg(old).arg(now).arg(old - 1);
@@ -1142,6 +1149,122 @@ void tst_WritePanel::editorKeepLines()
     QCOMPARE(editor.toPlainText(), expected.join(u'\n'));
     editor.undo();
     QCOMPARE(editor.toPlainText(), text);
+}
+
+void tst_WritePanel::batchBadCharactersKeepTheText()
+{
+    // Pasted text with a NUL, a lone surrogate and a malformed line among good lines: the bad
+    // ones are named with their line numbers, the good ones written, the rest stays as typed.
+    WritePanel panel(m_client);
+    panel.setDatabase(m_db);
+    BatchPage *page = panel.batchPage();
+    auto *editor = child<LineProtocolEditor>(*page, u"batchEditor"_s);
+    const QString t = QString::number(Nov2023);
+    const QString lone = QString(QChar(0xd800));
+    const QString nul = QString(QChar(0));
+    const QString text = u"bc v=1 %1\n"_s.arg(t) + u"bc v=oops\n"_s + nul + u"bc v=3\n"_s
+            + u"bc,t=a"_s + lone + u" v=4\n"_s + u"bc v=5,s=\"a"_s + nul
+            + u"b\" %1\n"_s.arg(Nov2023 + 2) + u"bc v=6 %1"_s.arg(Nov2023 + 1);
+    editor->setPlainText(text);
+    QCOMPARE(editor->toPlainText(), text);
+    QSignalSpy checked(page, &BatchPage::checkFinished);
+    page->check();
+    QVERIFY(checked.wait(LongWait));
+    QList<qsizetype> lines;
+    for (const LineProtocolChecker::Problem &problem : page->problems())
+        lines.append(problem.line);
+    QCOMPARE(lines, (QList<qsizetype> {2, 3, 4}));
+    QCOMPARE(editor->markedLines(LineProtocolEditor::MarkKind::BadLine), lines);
+    const QStringList problems = listTexts(child<QListWidget>(*page, u"checkProblemsList"_s));
+    QVERIFY2(problems.value(1).startsWith(u"Line 3, column 1: "_s)
+                     && problems.value(1).contains(u"NUL"_s),
+             qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.value(2).startsWith(u"Line 4, column "_s)
+                     && problems.value(2).contains(u"surrogate"_s),
+             qPrintable(problems.join(u'\n')));
+
+    child<QCheckBox>(*page, u"skipBadLinesCheck"_s)->setChecked(true);
+    QSignalSpy finished(page, &BatchPage::writeFinished);
+    QTest::mouseClick(child<QPushButton>(*page, u"writeBatchButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(LongWait));
+    QCOMPARE(finished.first().first().value<BatchWriteReport>().writtenLines, 3);
+    QCOMPARE(editor->toPlainText(),
+             u"bc v=oops\n"_s + nul + u"bc v=3\n"_s + u"bc,t=a"_s + lone + u" v=4"_s);
+    QCOMPARE(count(u"bc"_s), 3);
+}
+
+void tst_WritePanel::batchHugeLineKeepsTheWindowResponsive()
+{
+    // A 10 MB line pasted: shown, checked and written without stalling the event loop for
+    // long; the line the server refuses (a key beyond 64 KB) stays with the server's reason.
+    WritePanel panel(m_client);
+    panel.setDatabase(m_db);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    BatchPage *page = panel.batchPage();
+    auto *editor = child<LineProtocolEditor>(*page, u"batchEditor"_s);
+    const QString hugeString(10 * 1024 * 1024, u's');
+    const QString longKey(70 * 1024, u'k');
+    const QString text = u"bh v=1,s=\"%1\" %2\n"_s.arg(hugeString).arg(Nov2023)
+            + u"bh,%1=x v=2 %2\n"_s.arg(longKey).arg(Nov2023 + 1) + u"bh v=3 %1"_s.arg(Nov2023 + 2);
+
+    QElapsedTimer paste;
+    paste.start();
+    editor->setPlainText(text);
+    const qint64 pasteMs = paste.elapsed();
+    QVERIFY2(pasteMs < 60000, qPrintable(QString::number(pasteMs)));
+
+    // The longest gap between two ticks of the event loop while the page checks and writes.
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    connect(&heartbeat, &QTimer::timeout, this,
+            [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
+    sinceTick.start();
+    heartbeat.start();
+    QSignalSpy finished(page, &BatchPage::writeFinished);
+    page->write(); // checks first, then writes
+    QVERIFY(finished.wait(LongWait));
+    heartbeat.stop();
+    QVERIFY2(longestGap < 3000, qPrintable(QString::number(longestGap)));
+    qInfo("10 MB line: pasted in %lld ms, longest event-loop stall %lld ms", pasteMs, longestGap);
+
+    const auto report = finished.first().first().value<BatchWriteReport>();
+    QCOMPARE(report.writtenLines, 2);
+    QCOMPARE(report.notWrittenLines(), QList<qsizetype> {2});
+    QVERIFY2(report.notWritten.first().reason.contains(u"max key length exceeded"_s),
+             qPrintable(report.notWritten.first().reason.left(300)));
+    QCOMPARE(editor->toPlainText(), u"bh,%1=x v=2 %2"_s.arg(longKey).arg(Nov2023 + 1));
+    QCOMPARE(count(u"bh"_s), 2);
+    QCOMPARE(count(u"bh"_s, u"s"_s), 1);
+}
+
+void tst_WritePanel::openFileNamesLinesThatAreNotUtf8()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"latin1.lp"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("ou v=1 1\nou,city=K\xf6ln v=2 2\nou v=3 3\nou,t=\xc3 v=4 4");
+    file.close();
+    WritePanel panel(m_client);
+    BatchPage *page = panel.batchPage();
+    auto *editor = child<LineProtocolEditor>(*page, u"batchEditor"_s);
+    QVERIFY(page->openFile(path));
+    const QString status = child<QLabel>(*page, u"batchStatusLabel"_s)->text();
+    QVERIFY2(status.startsWith(u"Opened latin1.lp (4 lines)."_s), qPrintable(status));
+    QVERIFY2(status.endsWith(u"Not valid UTF-8 (the bad bytes show as \uFFFD): lines 2, 4."_s),
+             qPrintable(status));
+    QCOMPARE(editor->toPlainText(),
+             u"ou v=1 1\nou,city=K\uFFFDln v=2 2\nou v=3 3\nou,t=\uFFFD v=4 4"_s);
+    // A good file says nothing of the kind.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("ou,city=K\xc3\xb6ln v=2 2\n");
+    file.close();
+    QVERIFY(page->openFile(path));
+    QVERIFY(!child<QLabel>(*page, u"batchStatusLabel"_s)->text().contains(u"UTF-8"_s));
+    QCOMPARE(editor->toPlainText(), u"ou,city=Köln v=2 2\n"_s);
 }
 
 QTEST_MAIN(tst_WritePanel)

@@ -23,6 +23,14 @@
         <source>The chunk size must not be negative.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The name is too long: %1 characters, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name must not contain control characters, line breaks or invalid Unicode.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Explorer::BatchPage</name>
@@ -196,6 +204,10 @@
     </message>
     <message>
         <source>Fix the bad lines or skip them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid UTF-8 (the bad bytes show as �): lines %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,6 +991,14 @@ It is kept for this session only.</source>
     </message>
     <message>
         <source>import stopped: the input was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (%1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not valid UTF-8: not sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

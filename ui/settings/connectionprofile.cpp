@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "connectionprofile.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Explorer {
@@ -41,6 +43,19 @@ Influx::Error ConnectionProfile::validate() const
     };
     if (name.trimmed().isEmpty())
         return invalid(tr("The profile needs a name."));
+    // The name is shown in menus and lists and is the keychain entry's key.
+    if (name.size() > MaxNameLength)
+        return invalid(tr("The name is too long: %1 characters, at most %2.")
+                               .arg(name.size())
+                               .arg(MaxNameLength));
+    const bool control = std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                || c == QChar::ParagraphSeparator;
+    });
+    // A lone surrogate does not survive UTF-8 (the settings file, the keychain).
+    if (control || QString::fromUtf8(name.toUtf8()) != name)
+        return invalid(tr("The name must not contain control characters, line breaks or "
+                          "invalid Unicode."));
     if (baseUrls.isEmpty())
         return invalid(tr("At least one server URL is needed, e.g. http://localhost:8086."));
     if (auth == Auth::UsernamePassword && username.isEmpty())

@@ -43,6 +43,7 @@ public:
 
     // The first problem that makes the profile unusable (translated message), or no error.
     Influx::Error validate() const;
+    static constexpr qsizetype MaxNameLength = 200;
 
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
 };

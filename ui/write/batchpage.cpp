@@ -9,6 +9,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QLocale>
+#include <QtCore/QStringDecoder>
 #include <QtCore/QTimer>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QFileDialog>
@@ -19,6 +20,8 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using Outcome = Explorer::BatchWriteReport::Outcome;
@@ -36,6 +39,27 @@ constexpr int ColumnRole = Qt::UserRole + 1;
 QString number(qint64 n)
 {
     return QLocale().toString(n);
+}
+
+// The 1-based numbers of the '\n'-separated lines of data that are not valid UTF-8.
+QList<qsizetype> linesNotUtf8(QByteArrayView data)
+{
+    QList<qsizetype> lines;
+    qsizetype lineNumber = 1;
+    for (qsizetype start = 0; start <= data.size(); ++lineNumber) {
+        qsizetype end = data.indexOf('\n', start);
+        if (end < 0)
+            end = data.size();
+        const QByteArrayView line = data.sliced(start, end - start);
+        if (!std::all_of(line.begin(), line.end(), [](char c) { return uchar(c) < 0x80; })) {
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString decoded = decoder.decode(line);
+            if (decoder.hasError())
+                lines.append(lineNumber);
+        }
+        start = end + 1;
+    }
+    return lines;
 }
 
 QString lineCount(qint64 n)
@@ -231,10 +255,22 @@ bool BatchPage::openFile(const QString &path)
                                   .arg(MaxFileBytes / (1024 * 1024)));
         return false;
     }
-    const QString text = QString::fromUtf8(file.readAll());
-    m_editor->replaceText(text);
-    m_status->setText(tr("Opened %1 (%2 lines). Ctrl+Z brings the previous text back.")
-                              .arg(name, number(m_editor->blockCount())));
+    const QByteArray data = file.readAll();
+    m_editor->replaceText(QString::fromUtf8(data));
+    QString status = tr("Opened %1 (%2 lines). Ctrl+Z brings the previous text back.")
+                             .arg(name, number(m_editor->blockCount()));
+    // Bytes that are not UTF-8 become U+FFFD in the editor, and would be written so.
+    if (const QList<qsizetype> bad = linesNotUtf8(data); !bad.isEmpty()) {
+        QStringList listed;
+        for (qsizetype i = 0; i < bad.size() && i < 10; ++i)
+            listed.append(number(bad[i]));
+        if (bad.size() > 10)
+            listed.append(u"…"_s);
+        status += u' '
+                + tr("Not valid UTF-8 (the bad bytes show as �): lines %1.")
+                          .arg(listed.join(u", "_s));
+    }
+    m_status->setText(status);
     return true;
 }
 
