@@ -210,6 +210,18 @@
         <source>Not valid UTF-8 (the bad bytes show as �): lines %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lines %1–%2: %3. Sending them again in %4 s (attempt %5 of %6)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 batch was sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches were sent again %1 times.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Explorer::BatchWriter</name>
@@ -570,19 +582,6 @@ Exit status:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Examples:
-  influx-explorer --url http://127.0.0.1:8086 --ping
-  influx-explorer -d telegraf -e &apos;SELECT mean(usage_idle) FROM cpu
-      WHERE time &gt; now() - 1h GROUP BY time(10m), host&apos; --format csv
-  influx-explorer -d mydb --precision s --import metrics.lp
-  gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
-  influx-explorer --demo -e &apos;SHOW MEASUREMENTS&apos; --format json
-  influx-explorer --serve-demo    # a demo server until Ctrl+C
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unexpected argument &apos;%1&apos; (queries go after --execute)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -624,6 +623,52 @@ Examples:
     </message>
     <message>
         <source>--timeout must be a non-negative whole number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --import: write every data line that was not written to &lt;file&gt; (created or truncated), so that it can be fixed and imported again: the lines of failed batches, the lines a partial write rejected, and all input after a failure that stopped the import. Left empty when every point is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a write again, up to &lt;n&gt; times (0 to 100; default 0), when no server can be reached, none answers in time or the answer is a server error (HTTP 429 or 5xx), waiting 0.5 s, 1 s, 2 s ... between attempts. Rejected data is never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest wait between two attempts of --retries (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Examples:
+  influx-explorer --url http://127.0.0.1:8086 --ping
+  influx-explorer -d telegraf -e &apos;SELECT mean(usage_idle) FROM cpu
+      WHERE time &gt; now() - 1h GROUP BY time(10m), host&apos; --format csv
+  influx-explorer -d mydb --precision s --import metrics.lp
+  influx-explorer -d mydb --import metrics.lp --retries 5 --failed-lines left.lp
+  gzip -dc metrics.lp.gz | influx-explorer -d mydb --import -
+  influx-explorer --demo -e &apos;SHOW MEASUREMENTS&apos; --format json
+  influx-explorer --serve-demo    # a demo server until Ctrl+C
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--failed-lines goes with --import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--failed-lines needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--retries must be a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--retry-max-delay must be a number of seconds from 0.001 to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -999,6 +1044,26 @@ It is kept for this session only.</source>
     </message>
     <message>
         <source>line %1 is not valid UTF-8: not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 (lines %2-%3) failed: %4; sending it again in %5 s (attempt %6 of %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line not written is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 lines not written are in %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2649,6 +2714,18 @@ Measurement: %2</source>
     </message>
     <message>
         <source>Co&amp;nsistency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a batch again when the server cannot be reached, does not answer in time or answers with a server error (5xx): up to this many times, waiting 0.5 s, 1 s, 2 s … (at most 30 s) in between. Data the server rejects is never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
