@@ -3,6 +3,7 @@
 // the fixture's influxd: output of every format and shape, exit statuses, imports, --demo.
 // Expected outputs follow the `influx` shell's layouts (see tst_formatters) and what influxd
 // sends for the data written in initTestCase().
+#include "faultserver.h"
 #include "testserver.h"
 
 #include <client.h>
@@ -13,6 +14,7 @@
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryFile>
 #include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 
 using namespace Qt::StringLiterals;
@@ -56,6 +58,8 @@ private Q_SLOTS:
     void importStdin();
     void importManyBatches();
     void importMissingDatabase();
+    void importKeepsFailedLines();
+    void importRetriesServerErrors();
     void importMissingFile();
     void importBadInput();
     void importBinaryFile();
@@ -97,7 +101,12 @@ Run tst_Headless::run(const QStringList &arguments, const QByteArray &input,
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel(); // standard input ends here
-    if (!process.waitForFinished(timeoutMs)) {
+    // The event loop goes on meanwhile, for a fault server in this process.
+    QElapsedTimer clock;
+    clock.start();
+    while (process.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (process.state() != QProcess::NotRunning) {
         qWarning("influx-explorer %s did not finish", qPrintable(arguments.join(u' ')));
         process.kill();
         process.waitForFinished();
@@ -242,6 +251,22 @@ void tst_Headless::usageErrors_data()
     QTest::newRow("unknown flag") << QStringList {u"--ping"_s, u"--nope"_s}
                                   << "Unknown option 'nope'"_ba;
     QTest::newRow("missing value") << QStringList {u"--execute"_s} << "Missing value after"_ba;
+    QTest::newRow("retries too many")
+            << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--retries"_s, u"101"_s}
+            << "--retries must be a whole number from 0 to 100"_ba;
+    QTest::newRow("retries negative")
+            << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--retries"_s, u"-1"_s}
+            << "--retries must be a whole number from 0 to 100"_ba;
+    QTest::newRow("retry delay zero")
+            << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--retry-max-delay"_s, u"0"_s}
+            << "--retry-max-delay must be a number of seconds"_ba;
+    QTest::newRow("retry delay nan")
+            << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--retry-max-delay"_s,
+                            u"nan"_s}
+            << "--retry-max-delay must be a number of seconds"_ba;
+    QTest::newRow("failed lines without import")
+            << QStringList {u"--url"_s, url, u"--ping"_s, u"--failed-lines"_s, u"x.lp"_s}
+            << "--failed-lines goes with --import"_ba;
     QTest::newRow("two modes") << QStringList {u"--url"_s, url, u"--ping"_s, u"-e"_s,
                                                u"SHOW DATABASES"_s}
                                << "--ping and --execute cannot be combined"_ba;
@@ -662,6 +687,71 @@ void tst_Headless::importManyBatches()
     QCOMPARE(count.exitCode, 0);
     QCOMPARE(count.out,
              "name,time,count,sum\nimp_many,1970-01-01T00:00:00Z,120001,7200060000\n"_ba);
+}
+
+void tst_Headless::importKeepsFailedLines()
+{
+    // A rejected line (partial write) and a line that is not UTF-8: both in the file, exactly,
+    // and nothing else; the summary says where they are.
+    QTemporaryDir dir;
+    const QString failed = dir.filePath(u"failed.lp"_s);
+    const QByteArray input = QByteArray(importInput).replace("MEASUREMENT", "imp_kept")
+            + "\nimp_kept,src=x v=7 7000000000\nimp_kept,src=\xff v=8 8000000000\n";
+    const Run result =
+            run(connection() << u"--import"_s << u"-"_s << u"--failed-lines"_s << failed, input);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("ERR: line 10 is not valid UTF-8: not sent"),
+             result.err.constData());
+    const QByteArray where = "The 2 lines not written are in " + failed.toUtf8();
+    QVERIFY2(result.err.contains(where), result.err.constData());
+    QFile file(failed);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(),
+             "imp_kept,src=\xff v=8 8000000000\nimp_kept,src=x v=oops 3000000000\n"_ba);
+    // Every other data line is on the server.
+    const Run count = run(connection()
+                          << u"-f"_s << u"csv"_s << u"-e"_s << u"SELECT count(v) FROM imp_kept"_s);
+    QVERIFY2(count.out.endsWith(",6\n"), count.out.constData());
+
+    // All written: the file is left empty.
+    const Run clean = run(connection() << u"--import"_s << u"-"_s << u"--failed-lines"_s << failed,
+                          "imp_kept v=9 9000000000\n");
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY(file.seek(0));
+    QCOMPARE(QFileInfo(failed).size(), 0);
+}
+
+void tst_Headless::importRetriesServerErrors()
+{
+    // An overloaded server (503) twice, then the batch goes through: exit 0, retries reported.
+    TestSupport::FaultServer server;
+    QVERIFY(server.listen());
+    int failures = 2;
+    server.setHandler([&failures](const TestSupport::FaultServer::Request &, QTcpSocket *s) {
+        if (failures-- > 0)
+            TestSupport::FaultServer::respond(s, 503, "application/json", R"({"error":"busy"})");
+        else
+            TestSupport::FaultServer::respond(s, 204, {}, {});
+    });
+    const Run result = run({u"--url"_s, server.url().toString(), u"-d"_s, u"db"_s, u"--import"_s,
+                            u"-"_s, u"--retries"_s, u"3"_s, u"--retry-max-delay"_s, u"0.2"_s},
+                           "m v=1 1\nm v=2 2\n");
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("warning: batch 1 (lines 1-2) failed: busy; sending it again in "),
+             result.err.constData());
+    QVERIFY2(result.err.contains("(attempt 3 of 4)"), result.err.constData());
+    QVERIFY2(result.err.endsWith("2 points written in 1 batch, 0 failed (2 lines read); 2 batches "
+                                 "sent again\n"),
+             result.err.constData());
+    QCOMPARE(server.requests().size(), 3);
+
+    // Without --retries the first 503 is final.
+    failures = 1;
+    const Run once =
+            run({u"--url"_s, server.url().toString(), u"-d"_s, u"db"_s, u"--import"_s, u"-"_s},
+                "m v=1 1\n");
+    QCOMPARE(once.exitCode, 1);
+    QCOMPARE(server.requests().size(), 4);
 }
 
 void tst_Headless::importMissingDatabase()
