@@ -33,7 +33,6 @@
 #include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
 #include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtCore/QtEndian>
@@ -192,56 +191,6 @@ QString closedPortUrl()
     server.close();
     return u"http://127.0.0.1:%1"_s.arg(port);
 }
-
-QString influxdExecutable()
-{
-    QString path = qEnvironmentVariable("INFLUXD");
-    if (path.isEmpty())
-        path = QStandardPaths::findExecutable(u"influxd"_s, {u"/usr/bin"_s, u"/usr/local/bin"_s});
-    if (path.isEmpty())
-        path = QStandardPaths::findExecutable(u"influxd"_s);
-    return path;
-}
-
-// influxd started again on the directory (data and configuration, hence the same port) of a
-// LocalServer whose process died. LocalServer::start() always makes a new directory, so the
-// test does it by hand. Must go before the LocalServer, which removes the directory.
-class Restarted
-{
-public:
-    ~Restarted()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10000)) {
-                m_process.kill();
-                m_process.waitForFinished(5000);
-            }
-        }
-    }
-    bool start(const LocalServer &server)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(influxdExecutable(),
-                        {u"-config"_s, server.dataDirectory() + u"/influxd.conf"_s});
-        if (!m_process.waitForStarted(10000))
-            return false;
-        Client client(optionsFor(server.url(), {}));
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < StartTimeoutMs && m_process.state() == QProcess::Running) {
-            std::unique_ptr<PingReply> ping(client.ping());
-            if (ping->waitForFinished(2000) && !ping->error())
-                return true;
-            QTest::qWait(100);
-        }
-        qWarning("influxd did not restart: %s", m_process.readAll().constData());
-        return false;
-    }
-
-private:
-    QProcess m_process;
-};
 
 // Just enough of the RFB protocol (RFC 6143, version 3.3) to type into the window of a process
 // that runs on Qt's "vnc" platform: the test's only way to make an edit in another process.
@@ -500,8 +449,7 @@ void tst_ServerKill::batchWriteKilled()
 
     // influxd again on the same data: every line reported written is stored, and every line
     // that is not stored was reported as not written.
-    Restarted restarted;
-    QVERIFY(restarted.start(server));
+    QVERIFY2(server.restart(StartTimeoutMs), qPrintable(server.errorString()));
     Client client(optionsFor(server.url(), db));
     Error error;
     const QueryResult stored = TestSupport::query(client, u"SELECT v FROM killed"_s, {}, &error);
