@@ -422,6 +422,8 @@ CommandLineParseResult parseCommandLine(const QStringList &arguments,
         if (parser.isSet(flag))
             map.insert(key, parser.value(flag));
     };
+    if (parser.isSet(u"database"_s) && parser.value(u"database"_s).trimmed().isEmpty())
+        return usageError(Text::tr("--database needs a name"));
     insertIfSet(u"database"_s, u"database"_s);
     options.urlGiven = parser.isSet(u"url"_s);
     options.databaseGiven = parser.isSet(u"database"_s);

@@ -279,6 +279,10 @@ void Importer::batchFinished(Influx::WriteReply *reply, const Batch &batch, qint
                           .arg(batch.lineNumbers.constLast())
                           .arg(shortenQuotedLines(error.toString()))
                 + u'\n';
+        if (error.isOutcomeUnknown() || error.kind() == Influx::Error::Kind::Timeout)
+            text += u"  "_s
+                    + tr("the batch was sent and no answer came: the server may have stored it")
+                    + u'\n';
         if (!failedLines.isEmpty()) {
             QStringList listed;
             for (qsizetype i = 0; i < failedLines.size() && i < MaxLinesListed; ++i) {

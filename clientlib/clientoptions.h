@@ -28,7 +28,8 @@ using namespace std::chrono_literals;
 // Each retry tries the base URLs again in the client's failover order, in which the server that
 // timed out or answered 5xx has gone to the back, after a delay that grows
 // from initialDelay by multiplier up to maxDelay, randomised by +-jitter so that many writers do
-// not retry in step.
+// not retry in step; a longer Retry-After from the server (in seconds) is waited for, up to
+// maxDelay.
 //
 // Retrying is safe for points with a timestamp: the server overwrites a point with the same
 // series and time. A line without a timestamp gets the server's clock at each attempt, so an

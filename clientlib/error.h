@@ -63,6 +63,22 @@ public:
         m_statementIndex = index;
         return *this;
     }
+    // True when the server may have carried the request out all the same: it was sent whole,
+    // and then no answer came (a timeout, a connection closed before the response). A write
+    // that failed so may be stored; one refused before sending is known not to be.
+    bool isOutcomeUnknown() const { return m_outcomeUnknown; }
+    // The server's Retry-After (429, 503), in seconds; 0 when it sent none.
+    int retryAfter() const { return m_retryAfter; }
+    Error &setRetryAfter(int seconds)
+    {
+        m_retryAfter = seconds;
+        return *this;
+    }
+    Error &setOutcomeUnknown(bool unknown)
+    {
+        m_outcomeUnknown = unknown;
+        return *this;
+    }
 
     // "message (detail)" — what a user should read.
     QString toString() const;
@@ -76,6 +92,8 @@ private:
     int m_httpStatus = 0;
     QUrl m_url;
     int m_statementIndex = -1;
+    bool m_outcomeUnknown = false;
+    int m_retryAfter = 0;
 };
 
 } // namespace Influx

@@ -118,6 +118,7 @@ void RequestDispatcher::tryUrl(qsizetype index)
     if (index >= m_urls.size()) {
         Error error(Error::Kind::NoServersReachable, u"no servers could be reached"_s);
         error.setDetail(m_connectionErrors.join(u"; "_s));
+        error.setOutcomeUnknown(m_sentThenLost);
         m_done = true;
         m_reply->failWith(error);
         return;
@@ -196,6 +197,7 @@ void RequestDispatcher::sendTo(qsizetype index)
         request.setRawHeader("Content-Encoding", "gzip");
 
     m_status = 0;
+    m_sent = m_spec.method == "GET"; // a GET is out once connected: no body to wait for
     m_headersHandled = false;
     m_errorBody.clear();
     m_bodyReceived = 0;
@@ -212,6 +214,8 @@ void RequestDispatcher::sendTo(qsizetype index)
     connect(m_networkReply, &QNetworkReply::finished, this, &RequestDispatcher::onFinished);
     connect(m_networkReply, &QNetworkReply::uploadProgress, this,
             [this](qint64 sent, qint64 total) {
+                if (total > 0 && sent == total)
+                    m_sent = true;
                 if (m_timer.isActive())
                     m_timer.start();
                 Q_EMIT m_reply->uploadProgress(sent, total);
@@ -300,6 +304,8 @@ void RequestDispatcher::onFinished()
         const QString reason = m_networkReply->errorString();
         releaseNetworkReply();
         if (isConnectionError(networkError)) {
+            if (m_sent && networkError == QNetworkReply::RemoteHostClosedError)
+                m_sentThenLost = true;
             qCWarning(lcClient, "error connecting to %s: %s", qUtf8Printable(base.toString()),
                       qUtf8Printable(reason));
             m_connectionErrors.append(base.toString() + u": "_s + reason);
@@ -313,7 +319,13 @@ void RequestDispatcher::onFinished()
     }
     if (m_status >= 400) {
         m_errorBody += m_networkReply->readAll();
-        fail(errorFromStatus(m_errorBody));
+        Error error = errorFromStatus(m_errorBody);
+        // Only the delay-seconds form; an HTTP date is rare and left to the back-off.
+        bool ok = false;
+        const int retryAfter = m_networkReply->rawHeader("Retry-After").trimmed().toInt(&ok);
+        if (ok && retryAfter > 0)
+            error.setRetryAfter(retryAfter);
+        fail(error);
         return;
     }
     const QByteArray rest = m_networkReply->readAll();
@@ -341,7 +353,8 @@ void RequestDispatcher::onTimeout()
     const double seconds = std::chrono::duration<double>(m_spec.timeout).count();
     if (!m_headersHandled) {
         fail(Error(Error::Kind::Timeout, u"unexpected error when connecting to %1"_s.arg(url))
-                     .setDetail(u"no response within %1 s"_s.arg(seconds)));
+                     .setDetail(u"no response within %1 s"_s.arg(seconds))
+                     .setOutcomeUnknown(m_sent || m_sentThenLost));
     } else {
         fail(Error(Error::Kind::Timeout,
                    u"the response from %1 stalled for more than %2 s"_s.arg(url).arg(seconds))

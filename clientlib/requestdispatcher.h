@@ -122,6 +122,8 @@ private:
     QByteArray m_errorBody;
     QByteArray m_gzippedBody; // m_spec.body compressed, once a URL needed it
     QStringList m_connectionErrors;
+    bool m_sent = false; // the current attempt's request went out whole
+    bool m_sentThenLost = false; // an attempt was sent whole and its connection then broke
 };
 
 } // namespace Influx

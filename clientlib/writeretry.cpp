@@ -59,7 +59,12 @@ bool WriteRetry::retryAfter(const Error &error)
 
     const std::chrono::milliseconds base = m_policy.delayBefore(m_attempts);
     const double spread = m_policy.jitter * (2 * QRandomGenerator::global()->generateDouble() - 1);
-    const qint64 delay = std::max<qint64>(1, qint64(double(base.count()) * (1 + spread)));
+    qint64 delay = std::max<qint64>(1, qint64(double(base.count()) * (1 + spread)));
+    // A server that says when to come back (Retry-After) is not asked sooner, nor later than
+    // the policy's longest delay.
+    if (error.retryAfter() > 0)
+        delay = std::min<qint64>(std::max<qint64>(delay, qint64(error.retryAfter()) * 1000),
+                                 m_policy.maxDelay.count());
     m_timer.start(std::chrono::milliseconds(delay));
     Q_EMIT retrying(m_attempts + 1, error, int(std::min<qint64>(delay, INT_MAX)));
     return true;

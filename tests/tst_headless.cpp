@@ -287,6 +287,10 @@ void tst_Headless::usageErrors_data()
     QTest::newRow("bad consistency")
             << QStringList {u"--url"_s, url, u"--import"_s, u"-"_s, u"--consistency"_s, u"most"_s}
             << R"(consistency must be one of "any", "one", "quorum", "all" or None)"_ba;
+    QTest::newRow("empty database") << QStringList {u"-d"_s, u""_s, u"-e"_s, u"SHOW MEASUREMENTS"_s}
+                                    << "--database needs a name"_ba;
+    QTest::newRow("blank database")
+            << QStringList {u"--database"_s, u"  "_s, u"--ping"_s} << "--database needs a name"_ba;
     QTest::newRow("bad batch size")
             << QStringList {u"--import"_s, u"-"_s, u"--batch-size"_s, u"0"_s}
             << "--batch-size must be a positive integer"_ba;

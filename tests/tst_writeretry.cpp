@@ -80,6 +80,8 @@ private Q_SLOTS:
     void backoffGrowsToItsCap();
     void jitterStaysInItsBounds();
     void optionsFromText();
+    void outcomeOfALostWriteIsUnknown();
+    void retryAfterIsHonoured();
 };
 
 void tst_WriteRetry::offByDefault()
@@ -433,6 +435,82 @@ void tst_WriteRetry::optionsFromText()
     shortCap.writeRetry.maxRetries = 3;
     shortCap.writeRetry.maxDelay = 100ms;
     QCOMPARE(shortCap.validate().kind(), Error::Kind::InvalidArgument);
+}
+
+void tst_WriteRetry::outcomeOfALostWriteIsUnknown()
+{
+    // Sent whole, then the connection closes without an answer: maybe stored.
+    FaultServer closing;
+    QVERIFY(closing.listen());
+    closing.setHandler(
+            [](const FaultServer::Request &, QTcpSocket *s) { s->disconnectFromHost(); });
+    Client client(optionsFor({closing.url()}));
+    WriteReply *lost = client.writeLines("m v=1 1");
+    QVERIFY(lost->waitForFinished(10000));
+    QCOMPARE(lost->error().kind(), Error::Kind::NoServersReachable);
+    QVERIFY(lost->error().isOutcomeUnknown());
+    // Qt itself sends a request once more when its connection closes before any answer.
+    QVERIFY(closing.requests().size() >= 1);
+
+    // Sent whole, no answer within the timeout: maybe stored.
+    FaultServer silent;
+    QVERIFY(silent.listen());
+    silent.setHandler([](const FaultServer::Request &, QTcpSocket *) {});
+    ClientOptions options = optionsFor({silent.url()});
+    options.timeout = 300ms;
+    Client patient(options);
+    WriteReply *timedOut = patient.writeLines("m v=1 1");
+    QVERIFY(timedOut->waitForFinished(10000));
+    QCOMPARE(timedOut->error().kind(), Error::Kind::Timeout);
+    QVERIFY(timedOut->error().isOutcomeUnknown());
+
+    // Refused: never sent, known not stored.
+    Client refused(optionsFor({QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort()))}));
+    WriteReply *never = refused.writeLines("m v=1 1");
+    QVERIFY(never->waitForFinished(10000));
+    QCOMPARE(never->error().kind(), Error::Kind::NoServersReachable);
+    QVERIFY(!never->error().isOutcomeUnknown());
+
+    // An answer, even an error, is known.
+    FaultServer failing;
+    QVERIFY(failing.listen());
+    failing.setHandler(statuses({500}));
+    Client answered(optionsFor({failing.url()}));
+    WriteReply *known = answered.writeLines("m v=1 1");
+    QVERIFY(known->waitForFinished(10000));
+    QCOMPARE(known->error().httpStatus(), 500);
+    QVERIFY(!known->error().isOutcomeUnknown());
+}
+
+void tst_WriteRetry::retryAfterIsHonoured()
+{
+    // 503 with "Retry-After: 1": the retry waits a second, not the policy's 20 ms; a
+    // Retry-After beyond maxDelay is cut to it.
+    FaultServer server;
+    QVERIFY(server.listen());
+    int seen = 0;
+    server.setHandler([&seen](const FaultServer::Request &, QTcpSocket *s) {
+        if (++seen > 2) {
+            FaultServer::respond(s, 204, {}, {});
+            return;
+        }
+        FaultServer::respond(s, 503, "application/json", R"({"error":"later"})",
+                             {{"Retry-After", seen == 1 ? "1" : "3600"}});
+    });
+    RetryPolicy policy = fastRetry(3);
+    policy.maxDelay = 1500ms;
+    Client client(optionsFor({server.url()}, policy));
+    WriteReply *reply = client.writeLines("m v=1 1");
+    QSignalSpy retrying(reply, &WriteReply::retrying);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(reply->waitForFinished(10000));
+    QVERIFY(reply->isSuccess());
+    QCOMPARE(retrying.size(), 2);
+    QCOMPARE(retrying.at(0).at(1).value<Error>().retryAfter(), 1);
+    QCOMPARE(retrying.at(0).at(2).toInt(), 1000);
+    QCOMPARE(retrying.at(1).at(2).toInt(), 1500);
+    QVERIFY(clock.elapsed() >= 2300); // 2.5 s, less what a coarse timer may fire early (5 %)
 }
 
 QTEST_GUILESS_MAIN(tst_WriteRetry)

@@ -671,6 +671,10 @@ Examples:
         <source>--retry-max-delay must be a number of seconds from 0.001 to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--database needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Explorer::ConnectionDialog</name>
@@ -1064,6 +1068,10 @@ It is kept for this session only.</source>
     </message>
     <message>
         <source>The %1 lines not written are in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch was sent and no answer came: the server may have stored it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -209,8 +209,9 @@ void BatchWriter::handleFailure(Batch &batch, Influx::WriteReply *reply)
         Outcome outcome = Outcome::Failed;
         QString reason;
         if (!dataError) {
-            // A timeout says nothing about the server: it may have stored the batch.
-            reason = error.kind() == Influx::Error::Kind::Timeout
+            // A timeout, or a connection lost after the batch went out, says nothing about the
+            // server: it may have stored the batch.
+            reason = error.kind() == Influx::Error::Kind::Timeout || error.isOutcomeUnknown()
                     ? tr("maybe not written: %1").arg(failure.message)
                     : tr("not written: %1").arg(failure.message);
             if (!m_stopping) {
