@@ -9,6 +9,7 @@
 #include "client.h"
 #include "editor/queryeditor.h"
 #include "faultserver.h"
+#include "gapmeter.h"
 #include "localserver.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/querypage.h"
@@ -18,6 +19,7 @@
 #include "settings/connectionmanager.h"
 #include "settings/connectionprofile.h"
 #include "testserver.h"
+#include "vnckeyboard.h"
 #include "windowfixture.h"
 #include "write/batchpage.h"
 #include "write/batchwriter.h"
@@ -35,7 +37,6 @@
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
-#include <QtCore/QtEndian>
 #include <QtGui/QAction>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
@@ -57,6 +58,8 @@ using Explorer::BatchWriteReport;
 using Explorer::MainWindow;
 using Explorer::QueryPage;
 using Explorer::ResultsPanel;
+using TestSupport::GapMeter;
+using TestSupport::VncKeyboard;
 using Outcome = BatchWriteReport::Outcome;
 
 namespace {
@@ -88,40 +91,6 @@ QAction *menuAction(const MainWindow &window, const QString &text)
     qWarning("no action %s", qPrintable(text));
     return nullptr;
 }
-
-// The largest gap between the ticks of a 10 ms timer on the GUI thread: how long the window
-// could not have answered the user.
-class GapMeter
-{
-public:
-    GapMeter()
-    {
-        m_timer.setInterval(10);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer,
-                         [this] { m_largest = std::max(m_largest, m_clock.restart()); });
-    }
-    void start()
-    {
-        m_largest = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    bool isRunning() const { return m_timer.isActive(); }
-    // Stops measuring; the time since the last tick counts as a gap as well.
-    qint64 stop()
-    {
-        if (m_timer.isActive())
-            m_largest = std::max(m_largest, m_clock.elapsed());
-        m_timer.stop();
-        return m_largest;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_largest = 0;
-};
 
 ClientOptions optionsFor(const QUrl &url, const QString &database)
 {
@@ -191,67 +160,6 @@ QString closedPortUrl()
     server.close();
     return u"http://127.0.0.1:%1"_s.arg(port);
 }
-
-// Just enough of the RFB protocol (RFC 6143, version 3.3) to type into the window of a process
-// that runs on Qt's "vnc" platform: the test's only way to make an edit in another process.
-class VncKeyboard
-{
-public:
-    static constexpr quint32 ControlL = 0xffe3;
-    static constexpr quint32 Return = 0xff0d;
-
-    bool connectTo(quint16 port)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 30000) {
-            m_socket.connectToHost(QHostAddress::LocalHost, port);
-            if (m_socket.waitForConnected(1000))
-                break;
-            m_socket.abort();
-            QTest::qWait(100);
-        }
-        if (m_socket.state() != QAbstractSocket::ConnectedState)
-            return false;
-        const QByteArray version = read(12);
-        if (!version.startsWith("RFB 003."))
-            return false;
-        m_socket.write("RFB 003.003\n");
-        if (qFromBigEndian<quint32>(read(4).constData()) != 1) // security type "None"
-            return false;
-        m_socket.write("\x01", 1); // ClientInit: shared
-        const QByteArray init = read(24); // size, pixel format, name length
-        if (init.size() != 24)
-            return false;
-        read(qFromBigEndian<quint32>(init.constData() + 20)); // the desktop name
-        return m_socket.state() == QAbstractSocket::ConnectedState;
-    }
-    void key(quint32 keysym, bool down)
-    {
-        char event[8] = {4, char(down ? 1 : 0), 0, 0, 0, 0, 0, 0}; // KeyEvent
-        qToBigEndian(keysym, event + 4);
-        m_socket.write(event, sizeof event);
-        m_socket.flush();
-    }
-    void type(const QByteArray &text)
-    {
-        for (const char c : text) {
-            key(quint8(c), true);
-            key(quint8(c), false);
-        }
-    }
-
-private:
-    QByteArray read(qint64 size)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (m_socket.bytesAvailable() < size && clock.elapsed() < 10000)
-            m_socket.waitForReadyRead(200);
-        return m_socket.read(size);
-    }
-    QTcpSocket m_socket;
-};
 
 } // namespace
 
