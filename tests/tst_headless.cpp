@@ -73,7 +73,6 @@ private:
     {
         return {u"--url"_s, m_url.toString(), u"--database"_s, m_database};
     }
-    QString closedPortUrl();
     QByteArray queryJson(const QString &query);
 
     QString m_binary;
@@ -116,17 +115,6 @@ Run tst_Headless::run(const QStringList &arguments, const QByteArray &input,
     result.err = process.readAllStandardError();
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return result;
-}
-
-QString tst_Headless::closedPortUrl()
-{
-    // A port that was free a moment ago: connecting to it is refused.
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return u"http://127.0.0.1:%1"_s.arg(port);
 }
 
 QByteArray tst_Headless::queryJson(const QString &query)
@@ -382,14 +370,14 @@ void tst_Headless::ping()
 
 void tst_Headless::unreachable()
 {
-    const Run result = run({u"--url"_s, closedPortUrl(), u"--ping"_s});
+    const Run result = run({u"--url"_s, TestSupport::closedPortUrl(), u"--ping"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.startsWith("ERR: no servers could be reached"), result.err.constData());
 
     // The second URL answers: ordered failover.
-    const Run failover =
-            run({u"--url"_s, closedPortUrl(), u"--url"_s, m_url.toString(), u"--ping"_s});
+    const Run failover = run(
+            {u"--url"_s, TestSupport::closedPortUrl(), u"--url"_s, m_url.toString(), u"--ping"_s});
     QCOMPARE(failover.exitCode, 0);
 }
 
@@ -596,7 +584,7 @@ void tst_Headless::badQuery()
 
 void tst_Headless::secretsNeverPrinted()
 {
-    const QString closed = closedPortUrl();
+    const QString closed = TestSupport::closedPortUrl();
     const QString withUserInfo =
             QString(closed).replace(u"http://"_s, u"http://user:"_s + Secret + u'@');
     const QList<Run> runs = {

@@ -15,6 +15,7 @@
 #include "commandline.h"
 #include "editor/queryeditor.h"
 #include "faultserver.h"
+#include "testserver.h"
 #include "influxql.h"
 #include "mainwindow/connectionmenu.h"
 #include "mainwindow/mainwindow.h"
@@ -34,7 +35,6 @@
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtCore/QUrlQuery>
-#include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -199,16 +199,6 @@ void answerLikeInfluxd(const FaultServer::Request &request, QTcpSocket *socket)
     FaultServer::respond(socket, 200, "application/json", body + "]}\n");
 }
 
-QString closedPortUrl()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return u"http://127.0.0.1:%1"_s.arg(port);
-}
-
 // Every Qt message of the process, while installed.
 QList<QByteArray> g_log;
 QtMessageHandler g_previousHandler = nullptr;
@@ -323,7 +313,7 @@ void tst_Secrets::clientSendsSecretsOnlyInTheAuthorizationHeader()
     const QByteArray expected = token ? "Token " + Token.toUtf8() : basic(Username, Password);
     Influx::ClientOptions options;
     // The first URL refuses: every request fails over to the server, credentials and all.
-    options.baseUrls = {QUrl(closedPortUrl()), server.url()};
+    options.baseUrls = {QUrl(TestSupport::closedPortUrl()), server.url()};
     options.database = u"secretsdb"_s;
     options.compression = Influx::Compression::Gzip; // large writes are compressed
     Influx::QueryOptions query;
@@ -494,7 +484,7 @@ void tst_Secrets::headlessNeverPrintsOrSendsASecret()
     FaultServer server;
     QVERIFY(server.listen());
     server.setHandler(answerLikeInfluxd);
-    const QString dead = closedPortUrl();
+    const QString dead = TestSupport::closedPortUrl();
 
     // Credentials from the environment, as the help text advises; the token variant; and a
     // URL with user information (moved to the header before anything is sent).

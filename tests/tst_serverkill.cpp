@@ -38,7 +38,6 @@
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtGui/QAction>
-#include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -148,17 +147,6 @@ void runAll(QueryPage *page)
 {
     page->editor()->setFocus();
     QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
-}
-
-QString closedPortUrl()
-{
-    // A port that was free a moment ago: connecting to it is refused.
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return u"http://127.0.0.1:%1"_s.arg(port);
 }
 
 } // namespace
@@ -442,7 +430,7 @@ void tst_ServerKill::stalledServerInTheWindow()
 
 void tst_ServerKill::refusedConnectionInTheWindow()
 {
-    const QString url = closedPortUrl();
+    const QString url = TestSupport::closedPortUrl();
     QVERIFY(!url.isEmpty());
     QTemporaryDir dir;
     TestSupport::WindowFixture fixture(dir.path());
@@ -533,10 +521,8 @@ void tst_ServerKill::sigtermEndsTheWindowWithUnsavedEdits()
     };
 
     QTemporaryDir home;
-    QTcpServer portFinder;
-    QVERIFY(portFinder.listen(QHostAddress::LocalHost));
-    const quint16 vncPort = portFinder.serverPort();
-    portFinder.close();
+    const quint16 vncPort = TestSupport::closedPort(); // free for the window's vnc server
+    QVERIFY(vncPort != 0);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto *name :
          {"INFLUX_USERNAME", "INFLUX_PASSWORD", "INFLUX_TOKEN", "DBUS_SESSION_BUS_ADDRESS"})

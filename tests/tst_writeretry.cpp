@@ -4,6 +4,7 @@
 // bounded retry queue.
 #include "client.h"
 #include "faultserver.h"
+#include "testserver.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtNetwork/QTcpSocket>
@@ -49,14 +50,6 @@ FaultServer::Handler statuses(QList<int> list)
             FaultServer::respond(s, status, "application/json",
                                  R"({"error":"status )" + QByteArray::number(status) + R"("})");
     };
-}
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 } // namespace
@@ -199,7 +192,7 @@ void tst_WriteRetry::timeoutIsRetried()
 
 void tst_WriteRetry::refusedServerThatComesBack()
 {
-    const quint16 port = closedPort();
+    const quint16 port = TestSupport::closedPort();
     QVERIFY(port != 0);
     const QUrl url(u"http://127.0.0.1:%1"_s.arg(port));
     RetryPolicy policy = fastRetry(20);
@@ -465,7 +458,7 @@ void tst_WriteRetry::outcomeOfALostWriteIsUnknown()
     QVERIFY(timedOut->error().isOutcomeUnknown());
 
     // Refused: never sent, known not stored.
-    Client refused(optionsFor({QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort()))}));
+    Client refused(optionsFor({QUrl(TestSupport::closedPortUrl())}));
     WriteReply *never = refused.writeLines("m v=1 1");
     QVERIFY(never->waitForFinished(10000));
     QCOMPARE(never->error().kind(), Error::Kind::NoServersReachable);

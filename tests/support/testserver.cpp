@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "testserver.h"
 
+#include <QtNetwork/QTcpServer>
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
 
@@ -59,6 +61,20 @@ void dropDatabase(const QString &database)
 {
     Influx::Client client(Influx::ClientOptions {.baseUrls = {fixtureUrl()}});
     query(client, QStringLiteral("DROP DATABASE \"%1\"").arg(database));
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    return server.serverPort(); // closed when server goes
+}
+
+QString closedPortUrl()
+{
+    const quint16 port = closedPort();
+    return port ? QStringLiteral("http://127.0.0.1:%1").arg(port) : QString();
 }
 
 } // namespace TestSupport

@@ -15,6 +15,11 @@ QUrl fixtureUrl();
 // A name no other test (or earlier run) uses: prefix + pid + counter.
 QString uniqueName(const QString &prefix);
 
+// A 127.0.0.1 port that was free a moment ago (connecting to it is refused), 0 when none could
+// be found; and the same as a base URL.
+quint16 closedPort();
+QString closedPortUrl();
+
 // Runs a query and waits for it (tests only; the GUI never waits).
 Influx::QueryResult query(Influx::Client &client, const QString &text,
                           const Influx::QueryOptions &options = {}, Influx::Error *error = nullptr);
